@@ -1,0 +1,200 @@
+#include "base/input.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zstd.h>
+
+#include "base/error.hpp"
+
+namespace su {
+namespace {
+
+constexpr std::size_t kReadSize = 256 * 1024;
+
+std::string errno_text(int err) { return std::strerror(err); }
+
+// Reads a descriptor, first replaying bytes already taken off it to sniff.
+class FdInput : public Input {
+ public:
+  FdInput(int fd, bool owned, std::string name, std::string replay)
+      : Input(std::move(name)), fd_(fd), owned_(owned), replay_(std::move(replay)) {
+    struct stat st{};
+    regular_ = fstat(fd_, &st) == 0 && S_ISREG(st.st_mode);
+  }
+  ~FdInput() override {
+    if (owned_) ::close(fd_);
+  }
+  std::size_t read(std::uint8_t* buf, std::size_t n) override {
+    if (replay_pos_ < replay_.size()) {
+      std::size_t k = std::min(n, replay_.size() - replay_pos_);
+      std::memcpy(buf, replay_.data() + replay_pos_, k);
+      replay_pos_ += k;
+      drained_ = false;
+      return k;
+    }
+    for (;;) {
+      ssize_t r = ::read(fd_, buf, n);
+      if (r >= 0) {
+        drained_ = !regular_ && r > 0 && static_cast<std::size_t>(r) < n;
+        return static_cast<std::size_t>(r);
+      }
+      if (errno == EINTR) continue;
+      throw IoError("read '" + name() + "': " + errno_text(errno));
+    }
+  }
+  bool drained() const override { return drained_; }
+
+ private:
+  int fd_;
+  bool owned_;
+  bool regular_ = false;
+  bool drained_ = false;
+  std::string replay_;
+  std::size_t replay_pos_ = 0;
+};
+
+class ZstdInput : public Input {
+ public:
+  explicit ZstdInput(std::unique_ptr<Input> raw)
+      : Input(raw->name()), raw_(std::move(raw)), in_buf_(ZSTD_DStreamInSize()) {
+    ds_ = ZSTD_createDStream();
+    ZSTD_initDStream(ds_);
+  }
+  ~ZstdInput() override { ZSTD_freeDStream(ds_); }
+
+  std::size_t read(std::uint8_t* buf, std::size_t n) override {
+    ZSTD_outBuffer out{buf, n, 0};
+    while (out.pos == 0) {
+      if (in_.pos == in_.size) {
+        if (raw_eof_) {
+          if (!frame_done_)
+            throw DecodeError(raw_offset_, "zstd: compressed input ends inside a frame");
+          return 0;
+        }
+        std::size_t got = raw_->read(in_buf_.data(), in_buf_.size());
+        if (got == 0) { raw_eof_ = true; continue; }
+        in_ = {in_buf_.data(), got, 0};
+      }
+      std::size_t before = in_.pos;
+      std::size_t r = ZSTD_decompressStream(ds_, &out, &in_);
+      raw_offset_ += in_.pos - before;
+      if (ZSTD_isError(r))
+        throw DecodeError(raw_offset_, std::string("zstd: ") + ZSTD_getErrorName(r));
+      frame_done_ = r == 0;
+    }
+    return out.pos;
+  }
+  bool drained() const override { return raw_->drained(); }
+
+ private:
+  std::unique_ptr<Input> raw_;
+  std::vector<std::uint8_t> in_buf_;
+  ZSTD_inBuffer in_{nullptr, 0, 0};
+  ZSTD_DStream* ds_;
+  std::uint64_t raw_offset_ = 0;
+  bool raw_eof_ = false;
+  bool frame_done_ = true;
+};
+
+class MemoryInput : public Input {
+ public:
+  MemoryInput(std::string bytes, std::string name)
+      : Input(std::move(name)), bytes_(std::move(bytes)) {}
+  std::size_t read(std::uint8_t* buf, std::size_t n) override {
+    std::size_t k = std::min(n, bytes_.size() - pos_);
+    std::memcpy(buf, bytes_.data() + pos_, k);
+    pos_ += k;
+    return k;
+  }
+
+ private:
+  std::string bytes_;
+  std::size_t pos_ = 0;
+};
+
+constexpr std::uint8_t kZstdMagic[4] = {0x28, 0xB5, 0x2F, 0xFD};
+
+}  // namespace
+
+std::unique_ptr<Input> open_input(const std::string& path) {
+  int fd = 0;
+  bool owned = false;
+  std::string name = "<stdin>";
+  if (path != "-") {
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw IoError("cannot open '" + path + "': " + errno_text(errno));
+    owned = true;
+    name = path;
+    struct stat st{};
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+      ::close(fd);
+      throw IoError("cannot read '" + path + "': Is a directory");
+    }
+  }
+  // Sniff the zstd magic: read up to 4 bytes, then replay them.
+  std::string head;
+  while (head.size() < 4) {
+    char c[4];
+    ssize_t r = ::read(fd, c, 4 - head.size());
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) {
+      int err = errno;
+      if (owned) ::close(fd);
+      throw IoError("read '" + name + "': " + errno_text(err));
+    }
+    if (r == 0) break;
+    head.append(c, static_cast<std::size_t>(r));
+  }
+  bool zstd = head.size() == 4 && std::memcmp(head.data(), kZstdMagic, 4) == 0;
+  auto raw = std::make_unique<FdInput>(fd, owned, name, std::move(head));
+  if (zstd) return std::make_unique<ZstdInput>(std::move(raw));
+  return raw;
+}
+
+std::unique_ptr<Input> memory_input(std::string bytes, std::string name) {
+  return std::make_unique<MemoryInput>(std::move(bytes), std::move(name));
+}
+
+BufferedInput::BufferedInput(std::unique_ptr<Input> in)
+    : in_(std::move(in)), buf_(kReadSize) {}
+
+void BufferedInput::make_room(std::size_t n) {
+  if (buf_.size() - pos_ >= n && buf_.size() - end_ >= kReadSize / 4) return;
+  if (pos_ > 0) {
+    std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
+    end_ -= pos_;
+    pos_ = 0;
+  }
+  if (buf_.size() < n) buf_.resize(std::max(n, buf_.size() * 2));
+}
+
+bool BufferedInput::read_once() {
+  if (eof_) return false;
+  if (end_ == buf_.size()) make_room(available() + 1);
+  std::size_t got = in_->read(buf_.data() + end_, buf_.size() - end_);
+  if (got == 0) {
+    eof_ = true;
+    return false;
+  }
+  end_ += got;
+  return true;
+}
+
+std::size_t BufferedInput::fill(std::size_t n) {
+  if (available() >= n) return available();
+  make_room(n);
+  while (available() < n && read_once()) {
+  }
+  return available();
+}
+
+std::size_t BufferedInput::fill_more() {
+  make_room(available() + kReadSize / 4);
+  read_once();
+  return available();
+}
+
+}  // namespace su

@@ -1,0 +1,73 @@
+// Byte sources: a file descriptor, or a zstd stream decompressed on the fly.
+// open_input() sniffs the zstd magic number, so every tool reads `run.zst`
+// as it reads `run`. BufferedInput gives decoders a bounded window with
+// look-ahead; it never holds the whole stream.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace su {
+
+class Input {
+ public:
+  virtual ~Input() = default;
+  // Reads up to `n` bytes into `buf`; returns 0 only at end of input.
+  // Throws IoError, or DecodeError for a corrupt compressed frame.
+  virtual std::size_t read(std::uint8_t* buf, std::size_t n) = 0;
+  // True if the last read returned early because no more data was ready
+  // (a pipe or terminal): a live consumer should show what it has.
+  virtual bool drained() const { return false; }
+  // How the input is named in messages: the path, or "<stdin>".
+  const std::string& name() const { return name_; }
+
+ protected:
+  explicit Input(std::string name) : name_(std::move(name)) {}
+
+ private:
+  std::string name_;
+};
+
+// Opens `path` ("-" is standard input), decompressing zstd if the input
+// starts with its magic number. Throws IoError if it cannot be opened.
+std::unique_ptr<Input> open_input(const std::string& path);
+
+// Wraps an in-memory buffer (tests, fuzzers).
+std::unique_ptr<Input> memory_input(std::string bytes,
+                                    std::string name = "<memory>");
+
+class BufferedInput {
+ public:
+  explicit BufferedInput(std::unique_ptr<Input> in);
+
+  // Makes at least `n` bytes available at data(), reading as needed; returns
+  // how many are available, fewer than `n` only at end of input.
+  std::size_t fill(std::size_t n);
+  // Reads once more if anything is buffered below capacity; returns the bytes
+  // now available. Used to extend a text run without blocking past one read.
+  std::size_t fill_more();
+
+  const std::uint8_t* data() const { return buf_.data() + pos_; }
+  std::size_t available() const { return end_ - pos_; }
+  void consume(std::size_t n) { pos_ += n; offset_ += n; }
+  // Stream offset of data()[0].
+  std::uint64_t offset() const { return offset_; }
+  bool eof() const { return eof_; }
+  bool drained() const { return in_->drained(); }
+  const std::string& name() const { return in_->name(); }
+
+ private:
+  void make_room(std::size_t n);
+  bool read_once();
+
+  std::unique_ptr<Input> in_;
+  std::vector<std::uint8_t> buf_;
+  std::size_t pos_ = 0, end_ = 0;
+  std::uint64_t offset_ = 0;
+  bool eof_ = false;
+};
+
+}  // namespace su

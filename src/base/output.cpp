@@ -1,0 +1,55 @@
+#include "base/output.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
+#include "base/error.hpp"
+
+namespace su {
+
+Output::Output(int fd, std::string name)
+    : fd_(fd), name_(std::move(name)), buf_(64 * 1024) {}
+
+Output::~Output() {
+  try {
+    flush();
+  } catch (...) {
+  }
+}
+
+void Output::flush() {
+  std::size_t n = used_;
+  used_ = 0;
+  write_all(buf_.data(), n);
+}
+
+void Output::write_slow(std::string_view bytes) {
+  flush();
+  if (bytes.size() >= buf_.size()) {
+    write_all(bytes.data(), bytes.size());
+  } else {
+    std::memcpy(buf_.data(), bytes.data(), bytes.size());
+    used_ = bytes.size();
+  }
+}
+
+void Output::write_all(const char* p, std::size_t n) {
+  while (n > 0) {
+    ssize_t w = ::write(fd_, p, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EPIPE) throw BrokenPipe();
+      throw IoError("write '" + name_ + "': " + std::strerror(errno));
+    }
+    p += w;
+    n -= static_cast<std::size_t>(w);
+  }
+}
+
+Output& standard_output() {
+  static Output out(1, "<stdout>");
+  return out;
+}
+
+}  // namespace su

@@ -1,0 +1,21 @@
+#include "base/timestamp.hpp"
+
+#include <cstdio>
+#include <ctime>
+
+namespace su {
+
+std::string format_iso8601(std::int64_t micros) {
+  std::int64_t secs = micros / 1000000, frac = micros % 1000000;
+  if (frac < 0) { frac += 1000000; --secs; }
+  std::time_t t = static_cast<std::time_t>(secs);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%06lldZ",
+                tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                tm.tm_min, tm.tm_sec, static_cast<long long>(frac));
+  return buf;
+}
+
+}  // namespace su

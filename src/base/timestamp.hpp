@@ -1,0 +1,33 @@
+// A v2 timestamp: unsigned 32-bit seconds since the epoch and nanoseconds
+// (spec/subunit-v2.md §7.1). Stored exactly as on the wire; python works in
+// microseconds, so comparisons with python's output go through micros().
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace su {
+
+struct Timestamp {
+  std::uint32_t seconds = 0;
+  std::uint32_t nanos = 0;  // may be >= 1e9 on the wire; python carries it
+
+  // Microseconds since the epoch, rounded as python's timedelta rounds
+  // nanoseconds / 1000 (half to even), with excess nanoseconds carried.
+  std::int64_t micros() const {
+    std::int64_t q = nanos / 1000, r = nanos % 1000;
+    if (r > 500 || (r == 500 && (q & 1))) ++q;
+    return static_cast<std::int64_t>(seconds) * 1000000 + q;
+  }
+  // From microseconds since the epoch (what python's encoder writes).
+  static Timestamp from_micros(std::int64_t us) {
+    return {static_cast<std::uint32_t>(us / 1000000),
+            static_cast<std::uint32_t>(us % 1000000) * 1000};
+  }
+  friend bool operator==(const Timestamp&, const Timestamp&) = default;
+};
+
+// "2024-05-01T12:00:00.250000Z": ISO 8601 in UTC with microseconds.
+std::string format_iso8601(std::int64_t micros);
+
+}  // namespace su

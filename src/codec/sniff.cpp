@@ -1,0 +1,59 @@
+#include "codec/sniff.hpp"
+
+#include <array>
+#include <string_view>
+
+#include "base/crc32.hpp"
+#include "base/varint.hpp"
+#include "codec/v2_format.hpp"
+
+namespace su {
+namespace {
+
+constexpr std::size_t kWindow = 64 * 1024;
+
+bool v2_packet_at(const std::uint8_t* p, std::size_t avail) {
+  if (avail < v2::kMinPacket || varint_size(p[3]) > 3) return false;
+  std::uint32_t length = 0;
+  decode_varint(p + 3, p + avail, length);
+  if (length < v2::kMinPacket || length > avail) return false;
+  std::uint32_t stored = (std::uint32_t{p[length - 4]} << 24) |
+                         (std::uint32_t{p[length - 3]} << 16) |
+                         (std::uint32_t{p[length - 2]} << 8) | p[length - 1];
+  return crc32(p, length - 4) == stored;
+}
+
+// The directives python's v1 parser recognises at the start of a line
+// (spec/subunit-v1.md §2), lower case only, as python matches them.
+bool v1_directive(std::string_view line) {
+  static constexpr std::array<std::string_view, 14> kWords = {
+      "test:", "test ", "testing:", "testing ", "success:", "successful:",
+      "failure:", "error:", "skip:", "xfail:", "uxsuccess:", "time:",
+      "tags:", "progress:"};
+  for (auto w : kWords)
+    if (line.substr(0, w.size()) == w) return true;
+  for (auto w : {"success", "successful", "failure", "error", "skip", "xfail", "uxsuccess"})
+    if (line.substr(0, std::string_view(w).size()) == w &&
+        line.size() > std::string_view(w).size() && line[std::string_view(w).size()] == ' ')
+      return true;
+  return false;
+}
+
+}  // namespace
+
+Format sniff_format(BufferedInput& in) {
+  std::size_t avail = in.fill(kWindow);
+  const std::uint8_t* p = in.data();
+  for (std::size_t i = 0; i < avail; ++i)
+    if (p[i] == v2::kSignature && v2_packet_at(p + i, avail - i)) return Format::v2;
+  std::string_view text(reinterpret_cast<const char*>(p), avail);
+  while (!text.empty()) {
+    std::size_t nl = text.find('\n');
+    if (v1_directive(text.substr(0, nl))) return Format::v1;
+    if (nl == std::string_view::npos) break;
+    text.remove_prefix(nl + 1);
+  }
+  return Format::v2;
+}
+
+}  // namespace su

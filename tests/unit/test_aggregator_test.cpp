@@ -1,0 +1,109 @@
+#include <doctest/doctest.h>
+
+#include "ops/test_aggregator.hpp"
+#include "packets.hpp"
+
+using su::Event;
+using su::Status;
+using su::TestResult;
+
+namespace {
+
+struct Collect : su::ResultHandler {
+  std::vector<TestResult> results;
+  void on_result(const TestResult& r) override { results.push_back(r); }
+};
+
+Event ev(std::string_view id, Status s, std::uint32_t t = 0) {
+  Event e;
+  e.test_id = id;
+  e.status = s;
+  if (t) e.timestamp = su::Timestamp{t, 0};
+  return e;
+}
+
+}  // namespace
+
+TEST_SUITE("test aggregator") {
+  TEST_CASE("completes a test at its final status with start and stop times") {
+    Collect c;
+    su::TestAggregator agg{c};
+    agg.on_event(ev("a", Status::inprogress, 10));
+    agg.on_event(ev("a", Status::success, 13));
+    agg.finish();
+    REQUIRE(c.results.size() == 1);
+    CHECK(c.results[0].complete);
+    CHECK(*c.results[0].duration() == doctest::Approx(3.0));
+  }
+
+  TEST_CASE("keys tests by id and route code") {
+    Collect c;
+    su::TestAggregator agg{c};
+    Event a0 = ev("a", Status::inprogress);
+    a0.route_code = "0";
+    Event a1 = ev("a", Status::fail);
+    a1.route_code = "1";
+    agg.on_event(a0);
+    agg.on_event(a1);
+    agg.finish();
+    REQUIRE(c.results.size() == 2);
+    CHECK(c.results[0].status == Status::fail);
+    CHECK(*c.results[0].route_code == "1");
+    CHECK_FALSE(c.results[1].complete);
+  }
+
+  TEST_CASE("keeps the last tag list seen, not the union") {
+    Collect c;
+    su::TestAggregator agg{c};
+    std::array<std::string_view, 1> first = {"x"}, last = {"y"};
+    Event a = ev("a", Status::inprogress);
+    a.tags = std::span<const std::string_view>(first);
+    Event b = ev("a", Status::success);
+    b.tags = std::span<const std::string_view>(last);
+    agg.on_event(a);
+    agg.on_event(b);
+    REQUIRE(c.results.size() == 1);
+    CHECK(*c.results[0].tags == std::vector<std::string>{"y"});
+  }
+
+  TEST_CASE("reports tests still open at the end newest first, with no stop time") {
+    Collect c;
+    su::TestAggregator agg{c};
+    agg.on_event(ev("old", Status::inprogress, 1));
+    agg.on_event(ev("new", Status::inprogress, 2));
+    agg.finish();
+    REQUIRE(c.results.size() == 2);
+    CHECK(c.results[0].id == "new");
+    CHECK(c.results[1].id == "old");
+    CHECK_FALSE(c.results[0].stop.has_value());
+    CHECK(c.results[0].failed());
+  }
+
+  TEST_CASE("collects attachments in chunks, ignoring empty ones") {
+    Collect c;
+    su::TestAggregator agg{c, {.keep_attachments = true}};
+    Event f1 = ev("a", Status::none);
+    f1.file_name = "log";
+    f1.mime_type = "text/plain";
+    f1.file_bytes = "one ";
+    Event f2 = f1;
+    f2.file_bytes = "two";
+    f2.mime_type.reset();
+    agg.on_event(f1);
+    agg.on_event(f2);
+    agg.on_event(ev("a", Status::fail));
+    REQUIRE(c.results.size() == 1);
+    REQUIRE(c.results[0].attachments.size() == 1);
+    CHECK(c.results[0].attachments[0].bytes == "one two");
+    CHECK(c.results[0].attachments[0].mime_type == "text/plain");
+  }
+
+  TEST_CASE("starts a new test when an id reappears after its final status") {
+    Collect c;
+    su::TestAggregator agg{c};
+    agg.on_event(ev("a", Status::fail));
+    agg.on_event(ev("a", Status::success));
+    REQUIRE(c.results.size() == 2);
+    CHECK(c.results[1].status == Status::success);
+  }
+}

@@ -1,0 +1,125 @@
+// su-stats: count the tests of a subunit stream by outcome. See su-stats(1).
+// The text report and exit code match python-subunit's subunit-stats.
+#include <cstdio>
+#include <fcntl.h>
+
+#include "base/error.hpp"
+#include "base/json.hpp"
+#include "base/output.hpp"
+#include "codec/v2_writer.hpp"
+#include "common/tool.hpp"
+#include "ops/run_stats.hpp"
+
+namespace {
+
+// Writes non-test bytes through, raw, as subunit-stats does.
+class RawPassthrough : public su::ResultHandler {
+ public:
+  explicit RawPassthrough(su::Output& out) : out_(out) {}
+  void on_result(const su::TestResult&) override {}
+  void on_non_test(const su::Event& e) override {
+    if (e.file_name) out_.write(e.file_bytes);
+  }
+
+ private:
+  su::Output& out_;
+};
+
+std::string text_report(const su::RunStats& s) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf,
+                "Total tests:   %5llu\nPassed tests:  %5llu\nFailed tests:  %5llu\n"
+                "Skipped tests: %5llu\nSeen tags: ",
+                static_cast<unsigned long long>(s.total),
+                static_cast<unsigned long long>(s.passed()),
+                static_cast<unsigned long long>(s.failed),
+                static_cast<unsigned long long>(s.skipped));
+  std::string out = buf;
+  bool first = true;
+  for (const auto& t : s.tags) {
+    if (!first) out += ", ";
+    out += t;
+    first = false;
+  }
+  out += '\n';
+  return out;
+}
+
+std::string json_report(const su::RunStats& s) {
+  auto num = [](std::uint64_t v) { return std::to_string(v); };
+  std::string out = "{\"total\": " + num(s.total) + ", \"passed\": " + num(s.passed()) +
+                    ", \"failed\": " + num(s.failed) + ", \"skipped\": " + num(s.skipped) +
+                    ", \"success\": " + num(s.success) + ", \"xfail\": " + num(s.xfail) +
+                    ", \"uxsuccess\": " + num(s.uxsuccess) +
+                    ", \"incomplete\": " + num(s.incomplete) + ", \"tags\": [";
+  bool first = true;
+  for (const auto& t : s.tags) {
+    if (!first) out += ", ";
+    su::append_json_string(out, t);
+    first = false;
+  }
+  out += "], \"start\": ";
+  out += s.first ? su::json_string(su::format_iso8601(s.first->micros())) : "null";
+  out += ", \"stop\": ";
+  out += s.last ? su::json_string(su::format_iso8601(s.last->micros())) : "null";
+  char buf[64];
+  if (s.first && s.last) {
+    std::snprintf(buf, sizeof buf, "%.6f",
+                  static_cast<double>(s.last->micros() - s.first->micros()) / 1e6);
+    out += ", \"elapsed_seconds\": ";
+    out += buf;
+  } else {
+    out += ", \"elapsed_seconds\": null";
+  }
+  std::snprintf(buf, sizeof buf, "%.6f", s.test_seconds);
+  out += ", \"test_seconds\": ";
+  out += buf;
+  out += "}\n";
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  su::Tool tool{"su-stats", "Count the tests of a subunit stream by outcome."};
+  std::string input = "-";
+  std::string format = "text";
+  std::string output_to;
+  bool no_passthrough = false, forward = false;
+  tool.app.add_option("input", input, "stream to read (v1, v2, zstd); '-' is standard input");
+  tool.app.add_option("--format", format, "report as 'text' (subunit-stats) or 'json'")
+      ->check(CLI::IsMember({"text", "json"}));
+  tool.app.add_flag("--no-passthrough", no_passthrough, "hide non-test output in the stream");
+  tool.app.add_option("-o,--output-to", output_to, "write the report to this file");
+  tool.app.add_flag("-f,--forward", forward, "also copy the stream to stdout as subunit v2");
+  tool.add_strict_flag();
+
+  return tool.run(argc, argv, [&] {
+    auto reader = tool.open(input);
+    su::Output& out = su::standard_output();
+    RawPassthrough raw{out};
+    bool raw_passthrough = !no_passthrough && !forward;
+    su::StatsCollector collector{raw_passthrough ? &raw : nullptr};
+    su::TestAggregator aggregator{collector, {.keep_attachments = false, .drop_exists = true}};
+    if (forward) {
+      su::V2Writer writer{out};
+      su::TeeSink both{writer, aggregator};
+      su::pump(*reader, both);
+    } else {
+      su::pump(*reader, aggregator);
+    }
+    std::string report = format == "json" ? json_report(collector.stats)
+                                          : text_report(collector.stats);
+    if (output_to.empty()) {
+      out.write(report);
+    } else {
+      int fd = ::open(output_to.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+      if (fd < 0) throw su::IoError("cannot open '" + output_to + "' for writing");
+      su::Output file{fd, output_to};
+      file.write(report);
+      file.flush();
+      ::close(fd);
+    }
+    return collector.stats.failed > 0 ? su::Exit::no : su::Exit::ok;
+  });
+}
