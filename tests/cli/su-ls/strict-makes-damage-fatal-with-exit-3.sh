@@ -1,0 +1,3 @@
+run su-ls --strict "$CORPUS/v2-bad-crc/input.v2"
+expect_status 3
+expect_stderr_contains "su-ls: error: '$CORPUS/v2-bad-crc/input.v2': byte "
