@@ -12,7 +12,9 @@
 namespace su {
 namespace {
 
-constexpr std::size_t kReadSize = 256 * 1024;
+constexpr std::size_t kReadSize = 256 * 1024;  // preferred read size
+constexpr std::size_t kMinRead = 4 * 1024;     // never read into less room
+constexpr std::size_t kInitialSize = 64 * 1024;
 
 std::string errno_text(int err) { return std::strerror(err); }
 
@@ -159,21 +161,23 @@ std::unique_ptr<Input> memory_input(std::string bytes, std::string name) {
 }
 
 BufferedInput::BufferedInput(std::unique_ptr<Input> in)
-    : in_(std::move(in)), buf_(kReadSize) {}
+    : in_(std::move(in)), buf_(kInitialSize) {}
 
 void BufferedInput::make_room(std::size_t n) {
-  if (buf_.size() - pos_ >= n && buf_.size() - end_ >= kReadSize / 4) return;
+  // Room for n bytes from pos_, plus a useful read beyond what is held.
+  if (buf_.size() - pos_ >= n && buf_.size() - end_ >= kMinRead) return;
   if (pos_ > 0) {
     std::memmove(buf_.data(), buf_.data() + pos_, end_ - pos_);
     end_ -= pos_;
     pos_ = 0;
   }
-  if (buf_.size() < n) buf_.resize(std::max(n, buf_.size() * 2));
+  std::size_t want = std::max(n, end_ + kMinRead);
+  if (buf_.size() < want) buf_.resize(std::max(want, buf_.size() * 2));
 }
 
 bool BufferedInput::read_once() {
   if (eof_) return false;
-  if (end_ == buf_.size()) make_room(available() + 1);
+  if (buf_.size() - end_ < kMinRead) make_room(available());
   std::size_t got = in_->read(buf_.data() + end_, buf_.size() - end_);
   if (got == 0) {
     eof_ = true;
@@ -184,15 +188,17 @@ bool BufferedInput::read_once() {
 }
 
 std::size_t BufferedInput::fill(std::size_t n) {
-  if (available() >= n) return available();
-  make_room(n);
-  while (available() < n && read_once()) {
+  // Grow step by step as data arrives, so asking for a large look-ahead on
+  // a short input costs no more than the input.
+  while (available() < n && !eof_) {
+    make_room(std::min(n, available() + kReadSize));
+    read_once();
   }
   return available();
 }
 
 std::size_t BufferedInput::fill_more() {
-  make_room(available() + kReadSize / 4);
+  make_room(available() + kMinRead);
   read_once();
   return available();
 }
