@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI and the README run it:
+#   1. build (build/) and run every meson test: unit, conformance, CLI;
+#   2. the same suite built with AddressSanitizer and UBSan (build-asan/);
+#   3. each libFuzzer target for $FUZZ_SECONDS (default 60 in all), seeded
+#      with the corpus streams (build-fuzz/, needs clang);
+# then prints the totals as one line "N passed, N failed".
+# Set SKIP_SANITIZERS=1 or FUZZ_SECONDS=0 to leave a stage out.
+set -u
+cd "$(dirname "$0")/.."
+root=$PWD
+corpus=${SU_CORPUS:-$root/../shared/corpus}
+export SU_CORPUS=$corpus
+fuzz_seconds=${FUZZ_SECONDS:-60}
+logs=()
+
+setup() {  # setup DIR ARGS...: configure once, reconfigure after that
+  local dir=$1; shift
+  if [ -f "$dir/build.ninja" ]; then meson setup --reconfigure "$dir" "$@" >/dev/null
+  else meson setup "$dir" "$@" >/dev/null; fi
+}
+
+echo "== build and test (build/)"
+setup build && ninja -C build >/dev/null || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+meson test -C build --print-errorlogs --num-processes 2 >/dev/null
+logs+=(build/meson-logs/testlog.json)
+
+if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
+  echo "== build and test under AddressSanitizer and UBSan (build-asan/)"
+  if setup build-asan -Db_sanitize=address,undefined -Db_lundef=false \
+       -Dbuildtype=debugoptimized -Dman=disabled \
+       -Dcpp_args=-fno-sanitize-recover=all && ninja -C build-asan >/dev/null; then
+    meson test -C build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 4 >/dev/null
+    logs+=(build-asan/meson-logs/testlog.json)
+  else
+    echo "sanitizer build failed"
+  fi
+fi
+
+fuzz_log=$root/build-fuzz-results.txt
+: > "$fuzz_log"
+if [ "$fuzz_seconds" -gt 0 ] && command -v clang++ >/dev/null; then
+  echo "== fuzzing (build-fuzz/), $fuzz_seconds s in all"
+  if CXX=clang++ setup build-fuzz -Dfuzz=true -Dtests=false -Dman=disabled \
+       -Db_sanitize=address,undefined -Db_lundef=false && ninja -C build-fuzz >/dev/null; then
+    targets=(build-fuzz/tests/fuzz/*-fuzz)
+    per=$(( fuzz_seconds / ${#targets[@]} ))
+    [ "$per" -gt 0 ] || per=1
+    seeds=$(mktemp -d)
+    for f in "$corpus"/*/input.v*; do cp "$f" "$seeds/$(basename "$(dirname "$f")").${f##*.}"; done
+    for t in "${targets[@]}"; do
+      work=$(mktemp -d)
+      if "$t" -max_total_time="$per" -max_len=65536 -timeout=10 "$work" "$seeds" \
+           >"$work.log" 2>&1; then
+        echo "PASS $(basename "$t")" >> "$fuzz_log"
+      else
+        echo "FAIL $(basename "$t")" >> "$fuzz_log"
+        tail -40 "$work.log"
+      fi
+      grep -h "^Done" "$work.log" | sed "s|^|  $(basename "$t"): |"
+      rm -rf "$work" "$work.log"
+    done
+    rm -rf "$seeds"
+  else
+    echo "FAIL fuzz-build" >> "$fuzz_log"
+  fi
+fi
+
+python3 tests/summarize.py "${logs[@]}" --extra "$fuzz_log"
