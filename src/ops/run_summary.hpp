@@ -1,0 +1,121 @@
+// RunSummary: what one run said about each of its tests, compact enough to
+// hold a million-test run (su-diff keeps two). It is a ResultHandler: feed it
+// a TestAggregator's results.
+//
+// A test is keyed by its id, or with `by_route` by (id, route code). Every
+// result for that key is counted by Outcome, so a test that ran several
+// times in the run (retries, until-failure loops, the same test on two
+// workers) keeps all of it:
+//
+// - `exists` results (enumeration, e.g. stestr's before each partition) do
+//   not count as runs. A test with only `exists` results is present in the
+//   run, with status `exists`, never failing.
+// - A test *fails* in the run when any of its results is fail, uxsuccess or
+//   incomplete (never reached a final status).
+// - It is *flaky within the run* when it fails and also has a result that
+//   passed (success or xfail).
+// - Its status is its last executed result's outcome, in the order the
+//   aggregator hands them on (incomplete ones come at the end of the stream).
+// - Its duration is the mean of the known durations of its executed results.
+//
+// Memory per test: the key's bytes (in a block arena), a 72-byte entry and
+// an index slot; nothing else is allocated per result.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "ops/test_aggregator.hpp"
+
+namespace su {
+
+// One result's outcome. `incomplete` is a result that never got a final
+// status (TestResult::complete == false).
+enum class Outcome : std::uint8_t { success, fail, uxsuccess, skip, xfail, exists, incomplete };
+inline constexpr std::size_t kOutcomeCount = 7;
+
+// "success", "fail", "uxsuccess", "skip", "xfail", "exists", "incomplete".
+std::string_view outcome_name(Outcome o);
+Outcome outcome_of(const TestResult& result);
+// fail, uxsuccess and incomplete.
+inline bool is_failing(Outcome o) {
+  return o == Outcome::fail || o == Outcome::uxsuccess || o == Outcome::incomplete;
+}
+
+struct TestSummary {
+  std::array<std::uint32_t, kOutcomeCount> counts{};  // results per Outcome
+  Outcome status = Outcome::exists;  // the last executed result's, see above
+  std::uint32_t timed = 0;           // executed results with a known duration
+  double seconds = 0;                // the sum of those durations
+
+  std::uint32_t count(Outcome o) const { return counts[static_cast<std::size_t>(o)]; }
+  // Executed results: everything but `exists`.
+  std::uint32_t runs() const;
+  bool fails() const;
+  bool flaky() const;
+  // Mean duration of the executed results, when any was timed.
+  std::optional<double> duration() const;
+  void add(Outcome o, std::optional<double> seconds);
+};
+
+class RunSummary : public ResultHandler {
+ public:
+  explicit RunSummary(bool by_route = false);
+  ~RunSummary() override;
+  RunSummary(const RunSummary&) = delete;
+  RunSummary& operator=(const RunSummary&) = delete;
+
+  void on_result(const TestResult& result) override;
+  // Counts `outcome` for `key` directly (tests, and callers that key
+  // results themselves). `key` is made with make_key() when by route.
+  void add(std::string_view key, Outcome outcome, std::optional<double> seconds = {});
+
+  bool by_route() const { return by_route_; }
+  // Number of distinct tests.
+  std::size_t size() const { return entries_.size(); }
+  // The i-th test in first-seen order, 0 <= i < size(); keys stay valid
+  // for the summary's life.
+  std::string_view key(std::size_t i) const { return entries_[i].key; }
+  const TestSummary& test(std::size_t i) const { return entries_[i].summary; }
+  const TestSummary* find(std::string_view key) const;
+
+  // Run-wide figures.
+  std::uint64_t results() const { return results_; }
+  std::optional<std::int64_t> first_micros() const { return first_; }
+  std::optional<std::int64_t> last_micros() const { return last_; }
+  // Seconds from the earliest to the latest timestamp of any test.
+  std::optional<double> elapsed() const;
+
+  // Keys: the id alone, or with a route code "id\0route" (test ids cannot
+  // hold NUL), so an empty route differs from none.
+  static std::string make_key(std::string_view id, std::optional<std::string_view> route);
+  static std::string_view id_of(std::string_view key);
+  static std::optional<std::string_view> route_of(std::string_view key);
+
+ private:
+  struct Entry {
+    std::string_view key;  // into blocks_
+    std::uint64_t hash;
+    TestSummary summary;
+  };
+
+  TestSummary& slot_for(std::string_view key);
+  std::string_view store(std::string_view key);
+  void grow();
+
+  bool by_route_;
+  std::vector<Entry> entries_;
+  std::vector<std::uint32_t> slots_;  // entry index + 1; 0 is empty
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t block_left_ = 0;
+  char* block_next_ = nullptr;
+  std::string scratch_;
+  std::uint64_t results_ = 0;
+  std::optional<std::int64_t> first_, last_;
+};
+
+}  // namespace su
