@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: Apache-2.0
+// Archive: a directory of runs, each its lossless v2 stream and its index
+// (su-archive(5)):
+//
+//     format              "su-archive 1"
+//     lock                flock(2)ed by every writer for its commit step
+//     next-id             the id the next run gets (ids are never reused)
+//     ids                 the test ids table (IdTable)
+//     runs/<id>.v2.zst    the stream, zstd-compressed, byte for byte as added
+//     index/<id>.idx      the run's RunIndex
+//     tmp/                files being written; <pid>.<n>.* names their writer
+//
+// A run exists when its stream is in runs/: renaming it there is the last
+// step of `add` (after the ids and the index are durable), and unlinking
+// it the first step of `remove`. So a writer killed at any point leaves
+// the archive as it was, plus at most a temporary file or an index without
+// a stream, which queries ignore and `check` removes. Writers take the
+// lock only around that commit step; decoding and compressing run
+// unlocked, so concurrent `add`s overlap.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "archive/id_table.hpp"
+#include "archive/run_store.hpp"
+#include "base/input.hpp"
+#include "base/output.hpp"
+#include "event/reader.hpp"
+
+namespace su {
+
+struct AddOptions {
+  std::string source;  // the input as the user named it
+  std::vector<std::pair<std::string, std::string>> meta;
+  std::optional<std::int64_t> added_ns;  // default: now
+  Output* tee = nullptr;                 // gets a copy of the input bytes
+  DamageHandler* damage = nullptr;       // told about damaged packets; may throw
+  std::function<void(std::uint64_t bytes_read)> progress;
+  int level = 3;                         // zstd level for the stream
+};
+
+struct CheckReport {
+  std::uint64_t runs = 0;
+  std::vector<std::string> damage;   // what could not be repaired (a stream)
+  std::vector<std::string> repairs;  // what was (or, read only, would be) fixed
+};
+
+class Archive : public RunStore {
+ public:
+  // Makes `dir` an empty archive, creating it. Returns false if it already
+  // is one. Throws ArchiveUsage if it is a non-empty directory of another
+  // kind, IoError.
+  static bool init(const std::string& dir);
+  // True if `dir` holds an archive's format file.
+  static bool is_archive(const std::string& dir);
+
+  // Throws ArchiveUsage if `dir` is not an archive.
+  explicit Archive(std::string dir);
+
+  // Reads a stream (v2 kept byte for byte, v1 re-encoded as v2), stores and
+  // indexes it, and returns its id. Throws what the input throws
+  // (DecodeError for a corrupt zstd input, or from the damage handler); the
+  // archive is then unchanged.
+  std::uint64_t add(std::unique_ptr<Input> input, const AddOptions& options);
+  // Removes a run. Throws ArchiveUsage if there is no such run.
+  void remove(std::uint64_t run);
+  // Verifies every run's stream against its index and the ids table, and
+  // with `repair` rebuilds what is derived from the streams (indexes, the
+  // ids table) and removes leftovers of interrupted writes.
+  CheckReport check(bool repair,
+                    const std::function<void(std::uint64_t done, std::uint64_t total)>& progress);
+
+  std::vector<std::uint64_t> runs() override;
+  archive::pb::RunHeader header(std::uint64_t run) override;
+  RunIndex index(std::uint64_t run) override;
+  void write_stream(std::uint64_t run, Output& out) override;
+  const IdTable& ids() override;
+  std::string run_path(std::uint64_t run) const override { return stream_path(run); }
+  const std::string& dir() const override { return dir_; }
+
+  std::string stream_path(std::uint64_t run) const;
+  std::string index_path(std::uint64_t run) const;
+
+ private:
+  std::string path(const char* name) const { return dir_ + "/" + name; }
+  std::string temp_path(const char* suffix);
+  std::uint64_t allocate_id();
+  void require_run(std::uint64_t run) const;
+
+  std::string dir_;
+  bool ids_loaded_ = false;
+  IdTable ids_;
+  unsigned temp_counter_ = 0;
+};
+
+}  // namespace su

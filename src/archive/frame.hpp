@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+// Frames: how the archive's index files hold protobuf messages
+// (su-archive(5)). A file starts with an 8-byte magic naming its kind and
+// format version; then come frames, each
+//
+//     u32 little-endian   payload length (at most kMaxFramePayload)
+//     u32 little-endian   CRC-32 (zlib) of the codec byte and the payload
+//     u8                  codec: 0 = protobuf, 1 = zstd-compressed protobuf
+//     payload
+//
+// A reader checks the CRC before it parses anything, so a flipped bit is
+// reported as damage instead of being read as a wrong answer; a frame cut
+// short by the end of the file is told apart from one that is damaged, so
+// an append that died half way can be recognised and ignored.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace google::protobuf {
+class MessageLite;
+}
+
+namespace su {
+
+inline constexpr std::size_t kMagicSize = 8;
+inline constexpr std::string_view kIndexMagic{"SUAIDX\0\1", 8};  // index/<id>.idx
+inline constexpr std::string_view kIdsMagic{"SUAIDS\0\1", 8};    // ids
+inline constexpr std::size_t kFrameHeaderSize = 9;
+inline constexpr std::uint32_t kMaxFramePayload = 1u << 30;
+
+// Appends `message` as one frame to `out`, zstd-compressed if `compress`.
+void append_frame(std::string& out, const google::protobuf::MessageLite& message,
+                  bool compress);
+
+enum class FrameResult {
+  ok,         // `message` holds the frame's content; `pos` is past it
+  end,        // no bytes left at `pos`
+  truncated,  // the frame runs past the end of `data`
+  damaged,    // CRC mismatch, unknown codec, or a payload that does not parse
+};
+
+// Reads the frame at data[pos]. On anything but ok, `pos` is unchanged and
+// `error` says what is wrong (with the byte offset of the frame).
+FrameResult read_frame(std::string_view data, std::size_t& pos,
+                       google::protobuf::MessageLite& message, std::string& error);
+
+// Bytes the frame at data[pos] needs in all (header and payload), or 0 if
+// fewer than kFrameHeaderSize bytes are there. Lets a reader fetch a small
+// first frame without reading a whole file.
+std::size_t frame_size_at(std::string_view data, std::size_t pos);
+
+}  // namespace su

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "archive/id_table.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <random>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "archive/archive.pb.h"
+#include "archive/archive_error.hpp"
+#include "archive/file_ops.hpp"
+#include "archive/frame.hpp"
+#include "base/error.hpp"
+
+namespace su {
+namespace {
+
+std::uint64_t random_generation() {
+  std::random_device device;
+  std::uint64_t g = (std::uint64_t{device()} << 32) ^ device() ^
+                    static_cast<std::uint64_t>(
+                        std::chrono::steady_clock::now().time_since_epoch().count());
+  return g ? g : 1;
+}
+
+}  // namespace
+
+void IdTable::reset() {
+  storage_.clear();
+  ids_.clear();
+  numbers_.clear();
+  indexed_ = stored_ = 0;
+  good_end_ = 0;
+  load_error_.clear();
+  damaged_ = false;
+  generation_ = random_generation();
+}
+
+void IdTable::write_fresh(const std::string& tmp_path, const std::string& path) {
+  archive::pb::IdBlock block;
+  block.set_first(0);
+  block.set_generation(generation_);
+  std::string* data = block.mutable_data();
+  for (auto id : ids_) {
+    block.add_length(static_cast<std::uint32_t>(id.size()));
+    data->append(id);
+  }
+  std::string bytes(kIdsMagic);
+  append_frame(bytes, block, true);
+  write_file_durably(tmp_path, path, bytes);
+  good_end_ = bytes.size();
+  stored_ = ids_.size();
+  load_error_.clear();
+  damaged_ = false;
+}
+
+void IdTable::load(const std::string& path) {
+  storage_.clear();
+  ids_.clear();
+  numbers_.clear();
+  indexed_ = stored_ = 0;
+  good_end_ = 0;
+  load_error_.clear();
+  damaged_ = false;
+  generation_ = 0;
+  if (!path_exists(path)) return;
+  std::string data = read_file(path);
+  if (data.size() < kMagicSize) return;  // the first append died: start afresh
+  if (data.compare(0, kMagicSize, kIdsMagic) != 0) {
+    load_error_ = "not an ids table (bad magic)";
+    damaged_ = true;
+    return;
+  }
+  std::size_t pos = kMagicSize;
+  archive::pb::IdBlock block;
+  for (;;) {
+    std::string error;
+    FrameResult r = read_frame(data, pos, block, error);
+    if (r == FrameResult::end) break;
+    if (r != FrameResult::ok) {
+      load_error_ = error;
+      damaged_ = r == FrameResult::damaged;
+      break;
+    }
+    std::uint64_t total = 0;
+    for (auto n : block.length()) total += n;
+    if (block.first() != ids_.size() || total != block.data().size()) {
+      load_error_ = "frame before byte " + std::to_string(pos) + ": block does not follow on";
+      damaged_ = true;
+      break;
+    }
+    if (block.first() == 0) generation_ = block.generation();
+    std::string& blob = storage_.emplace_back(std::move(*block.mutable_data()));
+    std::size_t at = 0;
+    for (auto n : block.length()) {
+      ids_.emplace_back(blob.data() + at, n);
+      at += n;
+    }
+    good_end_ = pos;
+  }
+  if (good_end_ == 0) good_end_ = kMagicSize;
+  stored_ = ids_.size();
+}
+
+void IdTable::index_all() const {
+  if (indexed_ == ids_.size()) return;
+  numbers_.reserve(ids_.size());
+  for (; indexed_ < ids_.size(); ++indexed_)
+    numbers_.emplace(ids_[indexed_], static_cast<std::uint32_t>(indexed_));
+}
+
+std::optional<std::uint32_t> IdTable::find(std::string_view id) const {
+  index_all();
+  auto it = numbers_.find(id);
+  if (it == numbers_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::uint32_t IdTable::intern(std::string_view id) {
+  index_all();
+  auto it = numbers_.find(id);
+  if (it != numbers_.end()) return it->second;
+  auto number = static_cast<std::uint32_t>(ids_.size());
+  ids_.push_back(storage_.emplace_back(id));
+  numbers_.emplace(ids_.back(), number);
+  indexed_ = ids_.size();
+  return number;
+}
+
+void IdTable::append_pending(const std::string& path) {
+  if (stored_ == ids_.size()) return;
+  if (damaged_)
+    throw ArchiveDamage(path, load_error_ + "; 'su-archive check' rebuilds it from the runs");
+  archive::pb::IdBlock block;
+  block.set_first(static_cast<std::uint32_t>(stored_));
+  if (stored_ == 0) {
+    if (generation_ == 0) generation_ = random_generation();
+    block.set_generation(generation_);
+  }
+  std::string* data = block.mutable_data();
+  for (std::size_t i = stored_; i < ids_.size(); ++i) {
+    block.add_length(static_cast<std::uint32_t>(ids_[i].size()));
+    data->append(ids_[i]);
+  }
+  std::string bytes;
+  bool fresh = !path_exists(path) || good_end_ < kMagicSize;
+  if (fresh) bytes.assign(kIdsMagic);
+  append_frame(bytes, block, true);
+
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0) throw IoError("cannot open '" + path + "': " + std::strerror(errno));
+  off_t at = fresh ? 0 : static_cast<off_t>(good_end_);
+  // Cut off whatever a writer that died mid-append left after the last good
+  // frame, so the new frame follows it directly.
+  if (::ftruncate(fd, at) != 0 || ::lseek(fd, at, SEEK_SET) != at) {
+    int err = errno;
+    ::close(fd);
+    throw IoError("cannot write '" + path + "': " + std::strerror(err));
+  }
+  const char* p = bytes.data();
+  std::size_t n = bytes.size();
+  while (n > 0) {
+    ssize_t w = ::write(fd, p, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w < 0) {
+      int err = errno;
+      ::close(fd);
+      throw IoError("cannot write '" + path + "': " + std::strerror(err));
+    }
+    p += w;
+    n -= static_cast<std::size_t>(w);
+  }
+  fsync_fd(fd, path);
+  ::close(fd);
+  good_end_ = static_cast<std::uint64_t>(at) + bytes.size();
+  stored_ = ids_.size();
+}
+
+}  // namespace su

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "archive/queries.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "archive/archive_error.hpp"
+#include "archive/file_ops.hpp"
+#include "archive/repository.hpp"
+#include "base/error.hpp"
+
+namespace su {
+namespace {
+
+bool parse_number(std::string_view text, std::uint64_t& out) {
+  if (text.empty()) return false;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc() && end == text.data() + text.size();
+}
+
+}  // namespace
+
+std::uint64_t resolve_run(RunStore& store, std::string_view spec) {
+  std::uint64_t n = 0;
+  if (spec == "last" || (spec.size() > 1 && spec[0] == '-')) {
+    std::uint64_t back = 1;
+    if (spec != "last" && (!parse_number(spec.substr(1), back) || back == 0))
+      throw ArchiveUsage("'" + std::string(spec) +
+                         "' is not a run (an id, 'last', or -N for the N-th most recent)");
+    auto runs = store.runs();
+    if (runs.empty()) throw ArchiveUsage("'" + store.dir() + "' has no runs");
+    if (back > runs.size())
+      throw ArchiveUsage("'" + store.dir() + "' has only " + std::to_string(runs.size()) +
+                         " runs, so '" + std::string(spec) + "' names none");
+    return runs[runs.size() - back];
+  }
+  if (!parse_number(spec, n))
+    throw ArchiveUsage("'" + std::string(spec) +
+                       "' is not a run (an id, 'last', or -N for the N-th most recent)");
+  return n;
+}
+
+std::vector<const TestRow*> failing_tests(const RunIndex& index) {
+  std::vector<const TestRow*> out;
+  for (const auto& r : index.rows)
+    if (r.failed()) out.push_back(&r);
+  std::sort(out.begin(), out.end(),
+            [](const TestRow* a, const TestRow* b) { return a->offset < b->offset; });
+  return out;
+}
+
+std::vector<const TestRow*> slowest_tests(const RunIndex& index, std::size_t n) {
+  std::vector<const TestRow*> out;
+  for (const auto& r : index.rows)
+    if (r.duration_ns()) out.push_back(&r);
+  auto longer = [](const TestRow* a, const TestRow* b) {
+    auto da = *a->duration_ns(), db = *b->duration_ns();
+    return da != db ? da > db : a->offset < b->offset;
+  };
+  if (n < out.size()) {
+    std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(n), out.end(), longer);
+    out.resize(n);
+  } else {
+    std::sort(out.begin(), out.end(), longer);
+  }
+  return out;
+}
+
+std::uint64_t test_history(
+    RunStore& store, std::string_view test_id,
+    const std::function<void(const RunIndex&, const TestRow&)>& found,
+    const std::function<void(std::uint64_t, const std::string&)>& damaged) {
+  std::uint64_t results = 0;
+  bool archive = dynamic_cast<Archive*>(&store) != nullptr;
+  // An archive's ids table names every test it has seen: a test missing
+  // from it is in no run, and its number is found once.
+  std::optional<std::uint32_t> number;
+  if (archive) {
+    number = store.ids().find(test_id);
+    if (!number && !store.ids().damaged()) return 0;
+  }
+  for (std::uint64_t run : store.runs()) {
+    try {
+      if (archive && number) {
+        // Runs added before the test first appeared cannot hold it.
+        if (store.header(run).id_count() <= *number) continue;
+      }
+      RunIndex index = store.index(run);
+      if (!archive) number = store.ids().find(test_id);
+      if (!number) continue;
+      auto [lo, hi] = index.rows_of(*number);
+      std::vector<const TestRow*> rows;
+      for (auto i = lo; i < hi; ++i) rows.push_back(&index.rows[i]);
+      std::sort(rows.begin(), rows.end(),
+                [](const TestRow* a, const TestRow* b) { return a->offset < b->offset; });
+      for (const TestRow* r : rows) {
+        found(index, *r);
+        ++results;
+      }
+    } catch (const ArchiveDamage& e) {
+      damaged(run, "'" + e.path() + "': " + e.what());
+    } catch (const ArchiveUsage&) {
+      // removed while we read: it is simply not there any more
+    }
+  }
+  return results;
+}
+
+std::vector<std::uint64_t> import_repository(
+    Archive& archive, const std::string& dir, DamageHandler* damage,
+    const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+  Repository repository{dir};
+  auto runs = repository.runs();
+  std::vector<std::uint64_t> ids;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    if (progress) progress(i, runs.size());
+    std::string path = repository.run_path(runs[i]);
+    AddOptions options;
+    options.source = path;
+    options.added_ns = modification_time_ns(path);
+    options.meta = {{"imported-from", dir}, {"imported-run", std::to_string(runs[i])}};
+    options.damage = damage;
+    ids.push_back(archive.add(open_input(path), options));
+  }
+  if (progress) progress(runs.size(), runs.size());
+  return ids;
+}
+
+std::string_view row_status(const TestRow& row) {
+  if (!row.complete) return "incomplete";
+  if (row.status == Status::none) return "unknown";
+  return status_name(row.status);
+}
+
+}  // namespace su

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+// The questions su-archive answers, over any RunStore: which run a RUN
+// argument names, a run's failing and slowest tests, one test's history
+// across runs, and importing a repository. They read indexes, never
+// streams, and hold one run's index at a time.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "archive/archive.hpp"
+#include "archive/run_store.hpp"
+
+namespace su {
+
+// Resolves a RUN argument: a run id ("12"), "last", or "-N" (the N-th most
+// recent run: -1 is the last, -2 the one before). Throws ArchiveUsage if it
+// is malformed or names no run.
+std::uint64_t resolve_run(RunStore& store, std::string_view spec);
+
+// Rows of tests that failed (fail, or never completed), in stream order.
+std::vector<const TestRow*> failing_tests(const RunIndex& index);
+
+// The `n` rows with the longest durations, longest first (ties in stream
+// order); rows without a duration are left out.
+std::vector<const TestRow*> slowest_tests(const RunIndex& index, std::size_t n);
+
+// Calls `found` for every result of `test_id` in every run, oldest run
+// first, and `damaged` for each run whose index cannot be read (the query
+// goes on without it). Returns the number of results found.
+std::uint64_t test_history(
+    RunStore& store, std::string_view test_id,
+    const std::function<void(const RunIndex&, const TestRow&)>& found,
+    const std::function<void(std::uint64_t run, const std::string& error)>& damaged);
+
+// Adds every run of the repository at `dir` to `archive`, oldest first,
+// each with its file's modification time as the time it was added and
+// metadata naming where it came from. `progress` gets (runs done, total).
+// Returns the new ids.
+std::vector<std::uint64_t> import_repository(
+    Archive& archive, const std::string& dir, DamageHandler* damage,
+    const std::function<void(std::uint64_t, std::uint64_t)>& progress);
+
+// "fail", "success", ...; "incomplete" for a test that never completed.
+std::string_view row_status(const TestRow& row);
+
+}  // namespace su

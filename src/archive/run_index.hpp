@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+// RunIndex: what the archive knows about one run without reading its
+// stream: the header (counts, times, metadata) and one row per test result.
+// Stored as index/<id>.idx (su-archive(5)): the kIndexMagic, a RunHeader
+// frame, then a zstd-compressed RunTests frame holding the rows as columns.
+// `list` reads only the first frame; per-test queries read both.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "archive/archive.pb.h"
+#include "event/event.hpp"
+
+namespace su {
+
+// One test result of a run, as TestAggregator completed it.
+struct TestRow {
+  std::uint32_t test = 0;        // number in the archive's IdTable
+  Status status = Status::none;  // none: never had a status
+  bool complete = true;          // false: still open when the stream ended
+  std::optional<std::int64_t> start_ns, stop_ns;  // ns since the epoch
+  std::uint32_t worker = 0;      // 1 + index into RunIndex::workers; 0 = none
+  std::uint32_t position = 0;    // order of its first event among its worker's tests
+  std::uint32_t route = 0;       // 1 + index into RunIndex::routes; 0 = none
+  std::uint32_t tag_set = 0;     // 1 + index into RunIndex::tag_sets; 0 = none
+  std::uint64_t attachment_bytes = 0;
+  std::uint64_t offset = 0;      // byte offset of its first event in the stream
+
+  // fail, or never completed: what su-stats counts as failed.
+  bool failed() const { return !complete || status == Status::fail; }
+  friend bool operator==(const TestRow&, const TestRow&) = default;
+  std::optional<std::int64_t> duration_ns() const {
+    if (!start_ns || !stop_ns) return std::nullopt;
+    return *stop_ns - *start_ns;
+  }
+};
+
+struct RunIndex {
+  archive::pb::RunHeader header;
+  std::vector<TestRow> rows;  // sorted by (test, offset)
+  std::vector<std::string> workers, routes;
+  std::vector<std::vector<std::string>> tag_sets;
+
+  std::string_view worker_name(const TestRow& r) const {
+    return r.worker ? std::string_view(workers[r.worker - 1]) : std::string_view();
+  }
+  std::optional<std::string_view> route_code(const TestRow& r) const {
+    if (!r.route) return std::nullopt;
+    return routes[r.route - 1];
+  }
+  // The rows of test number `test` (binary search).
+  std::pair<std::size_t, std::size_t> rows_of(std::uint32_t test) const;
+};
+
+// The bytes of index/<id>.idx for `index`.
+std::string serialize_index(const RunIndex& index);
+
+// Parses the whole file; throws ArchiveDamage naming `path` if it does not
+// check out (magic, CRCs, protobuf, column lengths, ids past `id_count`).
+RunIndex parse_index(const std::string& path, std::string_view bytes);
+// Reads and parses index/<id>.idx. Throws IoError or ArchiveDamage.
+RunIndex read_index(const std::string& path);
+// Reads only the header frame. Throws IoError or ArchiveDamage.
+archive::pb::RunHeader read_index_header(const std::string& path);
+
+}  // namespace su

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+// RunStore: a set of numbered runs that the queries read — a su archive
+// (Archive), or a .testrepository/.stestr directory read in place
+// (Repository). Queries see the same things either way: run ids in order,
+// each run's header and test rows, its stream, and the ids table that
+// names the rows' tests.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "archive/id_table.hpp"
+#include "archive/run_index.hpp"
+#include "base/output.hpp"
+
+namespace su {
+
+class RunStore {
+ public:
+  virtual ~RunStore() = default;
+
+  // The runs, oldest (lowest id) first.
+  virtual std::vector<std::uint64_t> runs() = 0;
+  // Throw ArchiveDamage if the run's index (or stream, for a repository)
+  // cannot be read, ArchiveUsage if there is no such run, IoError.
+  virtual archive::pb::RunHeader header(std::uint64_t run) = 0;
+  virtual RunIndex index(std::uint64_t run) = 0;
+  // Writes the run's stream to `out` as subunit v2: an archive's stored
+  // bytes exactly (then checked against the CRC its index recorded), a
+  // repository's v1 upgraded. Throws DecodeError for a damaged stream
+  // (after writing what came before the damage), ArchiveDamage, IoError.
+  virtual void write_stream(std::uint64_t run, Output& out) = 0;
+  // Names the tests of the indexes returned so far.
+  virtual const IdTable& ids() = 0;
+  // The file a message about the run should name.
+  virtual std::string run_path(std::uint64_t run) const = 0;
+  virtual const std::string& dir() const = 0;
+};
+
+// Opens `dir`: a su archive, or a testrepository/stestr repository (read
+// only). Throws ArchiveUsage if it is neither.
+std::unique_ptr<RunStore> open_store(const std::string& dir);
+
+}  // namespace su
