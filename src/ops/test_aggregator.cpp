@@ -40,15 +40,17 @@ void TestAggregator::on_event(const Event& e) {
   if (e.status != Status::none) r.status = e.status;
   r.stop = e.timestamp;
   if (e.tags) r.tags.emplace(e.tags->begin(), e.tags->end());
-  if (options_.keep_attachments && e.file_name && !e.file_bytes.empty()) {
+  if ((options_.keep_attachments || options_.attachment_sizes) && e.file_name &&
+      !e.file_bytes.empty()) {
     auto a = std::find_if(r.attachments.begin(), r.attachments.end(),
                           [&](const Attachment& x) { return x.name == *e.file_name; });
     if (a == r.attachments.end()) {
       r.attachments.push_back({std::string(*e.file_name),
-                               std::string(e.mime_type.value_or("")), {}});
+                               std::string(e.mime_type.value_or("")), {}, 0});
       a = r.attachments.end() - 1;
     }
-    a->bytes.append(e.file_bytes);
+    a->size += e.file_bytes.size();
+    if (options_.keep_attachments) a->bytes.append(e.file_bytes);
   }
   if (is_final(r.status)) {
     r.complete = true;

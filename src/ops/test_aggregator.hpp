@@ -11,7 +11,8 @@
 // - at the end, tests still open are handed on incomplete, newest first
 //   (python's order), with no stop time.
 //
-// Memory is what the open tests hold; attachments are kept only on request.
+// Memory is what the open tests hold; attachments are kept (or just listed
+// with their sizes) only on request.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +28,8 @@ namespace su {
 struct Attachment {
   std::string name;
   std::string mime_type;  // of the first non-empty chunk; may be empty
-  std::string bytes;
+  std::string bytes;      // only with keep_attachments
+  std::uint64_t size = 0;  // bytes seen, kept or not
 };
 
 struct TestResult {
@@ -61,6 +63,9 @@ class ResultHandler {
 struct AggregatorOptions {
   bool keep_attachments = false;
   bool drop_exists = false;  // as StreamToExtendedDecorator does, before keying
+  // Lists attachments (name, MIME type, size) without keeping their bytes;
+  // implied by keep_attachments.
+  bool attachment_sizes = false;
 };
 
 class TestAggregator : public EventSink {

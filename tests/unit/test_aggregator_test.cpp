@@ -98,6 +98,24 @@ TEST_SUITE("test aggregator") {
     CHECK(c.results[0].attachments[0].mime_type == "text/plain");
   }
 
+  TEST_CASE("lists attachment names and sizes without keeping their bytes when asked") {
+    Collect c;
+    su::TestAggregator agg{c, {.attachment_sizes = true}};
+    Event f1 = ev("a", Status::none);
+    f1.file_name = "log";
+    f1.file_bytes = "one ";
+    Event f2 = f1;
+    f2.file_bytes = "two";
+    agg.on_event(f1);
+    agg.on_event(f2);
+    agg.on_event(ev("a", Status::fail));
+    REQUIRE(c.results.size() == 1);
+    REQUIRE(c.results[0].attachments.size() == 1);
+    CHECK(c.results[0].attachments[0].name == "log");
+    CHECK(c.results[0].attachments[0].size == 7);
+    CHECK(c.results[0].attachments[0].bytes.empty());
+  }
+
   TEST_CASE("starts a new test when an id reappears after its final status") {
     Collect c;
     su::TestAggregator agg{c};
