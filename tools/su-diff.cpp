@@ -64,8 +64,10 @@ int main(int argc, char** argv) {
 
   return tool.run(argc, argv, [&] {
 
-    // Both runs are read once, one after the other, into per-test summaries.
-    su::RunSummary old_run{by_route}, new_run{by_route};
+    // Both runs are read once, one after the other, into per-test summaries;
+    // NEW's is built against OLD's so the two share their ids.
+    su::RunSummary old_run{by_route};
+    su::RunSummary new_run{by_route, &old_run};
     for (auto [path, run] : {std::pair{&old_path, &old_run}, std::pair{&new_path, &new_run}}) {
       auto reader = tool.open(*path);
       su::TestAggregator aggregator{*run};

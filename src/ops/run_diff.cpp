@@ -61,15 +61,32 @@ RunDiff::RunDiff(const RunSummary& old_run, const RunSummary& new_run, const Dif
     for (std::size_t s = 0; s < kSectionCount; ++s)
       if (in_section(set, static_cast<Section>(s))) sections_[s].push_back({key, o, n});
   };
-  for (std::size_t i = 0; i < old_.size(); ++i) {
-    const TestSummary& o = old_.test(i);
-    if (o.fails()) ++old_failing_;
-    file(old_.key(i), &o, new_.find(old_.key(i)));
-  }
-  for (std::size_t i = 0; i < new_.size(); ++i) {
-    const TestSummary& n = new_.test(i);
-    if (n.fails()) ++new_failing_;
-    if (!old_.find(new_.key(i))) file(new_.key(i), nullptr, &n);
+  if (new_.baseline() == &old_) {
+    // NEW was summarised against OLD: the pairs are known already.
+    std::vector<bool> matched(old_.size());
+    for (std::size_t i = 0; i < new_.size(); ++i) {
+      const TestSummary& n = new_.test(i);
+      if (n.fails()) ++new_failing_;
+      std::uint32_t there = new_.baseline_index(i);
+      if (there != RunSummary::kAbsent) matched[there] = true;
+      file(new_.key(i), there == RunSummary::kAbsent ? nullptr : &old_.test(there), &n);
+    }
+    for (std::size_t i = 0; i < old_.size(); ++i) {
+      const TestSummary& o = old_.test(i);
+      if (o.fails()) ++old_failing_;
+      if (!matched[i]) file(old_.key(i), &o, nullptr);
+    }
+  } else {
+    for (std::size_t i = 0; i < old_.size(); ++i) {
+      const TestSummary& o = old_.test(i);
+      if (o.fails()) ++old_failing_;
+      file(old_.key(i), &o, new_.find(old_.key(i)));
+    }
+    for (std::size_t i = 0; i < new_.size(); ++i) {
+      const TestSummary& n = new_.test(i);
+      if (n.fails()) ++new_failing_;
+      if (!old_.find(new_.key(i))) file(new_.key(i), nullptr, &n);
+    }
   }
   for (auto& entries : sections_)
     std::sort(entries.begin(), entries.end(),

@@ -69,7 +69,8 @@ struct DiffEntry {
 };
 
 // The diff of two runs. Entries point into both summaries, which must
-// outlive it.
+// outlive it. When `new_run` was built with `old_run` as its baseline the
+// tests are paired without hash lookups.
 class RunDiff {
  public:
   RunDiff(const RunSummary& old_run, const RunSummary& new_run, const DiffOptions& options = {});

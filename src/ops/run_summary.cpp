@@ -73,7 +73,8 @@ void TestSummary::add(Outcome o, std::optional<double> d) {
   }
 }
 
-RunSummary::RunSummary(bool by_route) : by_route_(by_route), slots_(1024, 0) {}
+RunSummary::RunSummary(bool by_route, const RunSummary* baseline)
+    : by_route_(by_route), baseline_(baseline), slots_(1024, 0) {}
 
 RunSummary::~RunSummary() = default;
 
@@ -123,41 +124,54 @@ std::optional<double> RunSummary::elapsed() const {
   return static_cast<double>(*last_ - *first_) / 1e6;
 }
 
-const TestSummary* RunSummary::find(std::string_view key) const {
-  std::uint64_t hash = std::hash<std::string_view>{}(key);
+std::size_t RunSummary::probe(std::string_view key, std::uint64_t tag) const {
   std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    std::uint32_t s = slots_[i];
-    if (s == 0) return nullptr;
-    const Entry& e = entries_[s - 1];
-    if (e.hash == hash && e.key == key) return &e.summary;
+  for (std::size_t i = tag & mask;; i = (i + 1) & mask) {
+    std::uint64_t s = slots_[i];
+    // Comparing tags first keeps most probes off the entries and keys.
+    if (s == 0 || ((s >> 32) == tag && entry((s & 0xffffffffu) - 1).key == key)) return i;
   }
+}
+
+std::uint32_t RunSummary::lookup(std::string_view key) const {
+  std::uint64_t s = slots_[probe(key, std::hash<std::string_view>{}(key) >> 32)];
+  return s == 0 ? kAbsent : static_cast<std::uint32_t>((s & 0xffffffffu) - 1);
+}
+
+const TestSummary* RunSummary::find(std::string_view key) const {
+  std::uint32_t i = lookup(key);
+  return i == kAbsent ? nullptr : &entry(i).summary;
 }
 
 TestSummary& RunSummary::slot_for(std::string_view key) {
-  std::uint64_t hash = std::hash<std::string_view>{}(key);
-  std::size_t mask = slots_.size() - 1;
-  std::size_t i = hash & mask;
-  for (;; i = (i + 1) & mask) {
-    std::uint32_t s = slots_[i];
-    if (s == 0) break;
-    Entry& e = entries_[s - 1];
-    if (e.hash == hash && e.key == key) return e.summary;
+  std::uint64_t tag = std::hash<std::string_view>{}(key) >> 32;
+  std::size_t i = probe(key, tag);
+  if (slots_[i] != 0) return entry((slots_[i] & 0xffffffffu) - 1).summary;
+
+  if ((size_ & (kEntryBlock - 1)) == 0) entry_blocks_.push_back(std::make_unique<Entry[]>(kEntryBlock));
+  Entry& e = entry(size_);
+  if (baseline_) {
+    std::uint32_t there = baseline_->lookup(key);
+    baseline_index_.push_back(there);
+    e.key = there == kAbsent ? store(key) : baseline_->key(there);
+  } else {
+    e.key = store(key);
   }
-  entries_.push_back({store(key), hash, {}});
-  slots_[i] = static_cast<std::uint32_t>(entries_.size());
+  slots_[i] = tag << 32 | (size_ + 1);
+  ++size_;
   // Linear probing stays short while at most half the slots are used.
-  if (entries_.size() * 2 > slots_.size()) grow();
-  return entries_.back().summary;
+  if (size_ * 2 > slots_.size()) grow();
+  return e.summary;
 }
 
 void RunSummary::grow() {
-  std::vector<std::uint32_t> slots(slots_.size() * 2, 0);
+  std::vector<std::uint64_t> slots(slots_.size() * 2, 0);
   std::size_t mask = slots.size() - 1;
-  for (std::size_t n = 0; n < entries_.size(); ++n) {
-    std::size_t i = entries_[n].hash & mask;
+  for (std::uint64_t s : slots_) {
+    if (s == 0) continue;
+    std::size_t i = (s >> 32) & mask;
     while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = static_cast<std::uint32_t>(n + 1);
+    slots[i] = s;
   }
   slots_ = std::move(slots);
 }

@@ -18,14 +18,18 @@
 //   aggregator hands them on (incomplete ones come at the end of the stream).
 // - Its duration is the mean of the known durations of its executed results.
 //
-// Memory per test: the key's bytes (in a block arena), a 72-byte entry and
-// an index slot; nothing else is allocated per result.
+// Memory per test: the key's bytes (in a block arena), a 64-byte entry and
+// two 8-byte index slots; nothing else is allocated per result. A summary
+// built against a `baseline` (su-diff's NEW against OLD) shares the
+// baseline's copy of every key they have in common and remembers where the
+// test sits there, so comparing the two needs no more lookups.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -64,7 +68,8 @@ struct TestSummary {
 
 class RunSummary : public ResultHandler {
  public:
-  explicit RunSummary(bool by_route = false);
+  // `baseline`, when given, must outlive this summary and not change.
+  explicit RunSummary(bool by_route = false, const RunSummary* baseline = nullptr);
   ~RunSummary() override;
   RunSummary(const RunSummary&) = delete;
   RunSummary& operator=(const RunSummary&) = delete;
@@ -76,12 +81,17 @@ class RunSummary : public ResultHandler {
 
   bool by_route() const { return by_route_; }
   // Number of distinct tests.
-  std::size_t size() const { return entries_.size(); }
+  std::size_t size() const { return size_; }
   // The i-th test in first-seen order, 0 <= i < size(); keys stay valid
   // for the summary's life.
-  std::string_view key(std::size_t i) const { return entries_[i].key; }
-  const TestSummary& test(std::size_t i) const { return entries_[i].summary; }
+  std::string_view key(std::size_t i) const { return entry(i).key; }
+  const TestSummary& test(std::size_t i) const { return entry(i).summary; }
   const TestSummary* find(std::string_view key) const;
+  // Where the i-th test sits in the baseline (an index for its key() and
+  // test()), or kAbsent. Only with a baseline.
+  static constexpr std::uint32_t kAbsent = UINT32_MAX;
+  std::uint32_t baseline_index(std::size_t i) const { return baseline_index_[i]; }
+  const RunSummary* baseline() const { return baseline_; }
 
   // Run-wide figures.
   std::uint64_t results() const { return results_; }
@@ -98,18 +108,34 @@ class RunSummary : public ResultHandler {
 
  private:
   struct Entry {
-    std::string_view key;  // into blocks_
-    std::uint64_t hash;
+    std::string_view key;  // into blocks_, or the baseline's
     TestSummary summary;
   };
+  // Entries live in fixed blocks, so growing never copies them.
+  static constexpr std::size_t kEntryBlockShift = 12;
+  static constexpr std::size_t kEntryBlock = std::size_t{1} << kEntryBlockShift;
 
+  Entry& entry(std::size_t i) {
+    return entry_blocks_[i >> kEntryBlockShift][i & (kEntryBlock - 1)];
+  }
+  const Entry& entry(std::size_t i) const {
+    return entry_blocks_[i >> kEntryBlockShift][i & (kEntryBlock - 1)];
+  }
+  // The slot for `key`: a used slot holding it, or the empty one where it
+  // belongs. Slots hold the hash's top 32 bits (the tag, which also picks
+  // the position) above the entry index + 1; 0 is empty.
+  std::size_t probe(std::string_view key, std::uint64_t tag) const;
+  std::uint32_t lookup(std::string_view key) const;  // entry index or kAbsent
   TestSummary& slot_for(std::string_view key);
   std::string_view store(std::string_view key);
   void grow();
 
   bool by_route_;
-  std::vector<Entry> entries_;
-  std::vector<std::uint32_t> slots_;  // entry index + 1; 0 is empty
+  const RunSummary* baseline_;
+  std::size_t size_ = 0;
+  std::vector<std::unique_ptr<Entry[]>> entry_blocks_;
+  std::vector<std::uint64_t> slots_;
+  std::vector<std::uint32_t> baseline_index_;
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::size_t block_left_ = 0;
   char* block_next_ = nullptr;

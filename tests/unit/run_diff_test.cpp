@@ -228,3 +228,28 @@ TEST_SUITE("run diff") {
     CHECK_FALSE(su::parse_section("new_failures", unused));
   }
 }
+
+TEST_SUITE("run diff against a baseline") {
+  TEST_CASE("a summary built against its baseline pairs tests and shares their keys") {
+    su::RunSummary old_run;
+    old_run.add("kept", Outcome::success);
+    old_run.add("gone", Outcome::fail);
+    su::RunSummary new_run{false, &old_run};
+    new_run.add("new", Outcome::fail);
+    new_run.add("kept", Outcome::fail);
+    CHECK(new_run.baseline_index(0) == su::RunSummary::kAbsent);
+    REQUIRE(new_run.baseline_index(1) == 0);
+    CHECK(new_run.key(1).data() == old_run.key(0).data());
+
+    su::RunSummary plain_new;
+    plain_new.add("new", Outcome::fail);
+    plain_new.add("kept", Outcome::fail);
+    su::RunDiff paired{old_run, new_run}, looked_up{old_run, plain_new};
+    for (std::size_t s = 0; s < su::kSectionCount; ++s)
+      CHECK(ids(paired, static_cast<Section>(s)) == ids(looked_up, static_cast<Section>(s)));
+    CHECK(ids(paired, Section::new_failures) == std::vector<std::string>{"kept", "new"});
+    CHECK(ids(paired, Section::removed) == std::vector<std::string>{"gone"});
+    CHECK(paired.old_failing() == 1);
+    CHECK(paired.new_failing() == 2);
+  }
+}
