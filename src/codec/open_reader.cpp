@@ -3,6 +3,7 @@
 #include "base/error.hpp"
 #include "base/input.hpp"
 #include "codec/sniff.hpp"
+#include "codec/v1_reader.hpp"
 #include "codec/v2_reader.hpp"
 
 namespace su {
@@ -12,8 +13,7 @@ std::unique_ptr<EventReader> reader_for(std::unique_ptr<Input> input,
                                         const ReaderOptions& options) {
   auto in = std::make_unique<BufferedInput>(std::move(input));
   if (sniff_format(*in) == Format::v1)
-    throw DecodeError(in->offset(),
-                      "this is a subunit v1 stream; convert it with su-upgrade first");
+    return std::make_unique<V1Reader>(std::move(in), options.damage);
   return std::make_unique<V2Reader>(std::move(in), options.damage);
 }
 

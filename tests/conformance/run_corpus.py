@@ -42,7 +42,7 @@ TOOLS = {
 # compared decoded), 'v1' (v1 text, tags lines compared as sets), 'decode'.
 COMPARE = {
     'ls': 'bytes', 'stats': 'bytes', 'csv': 'bytes', 'junitxml': 'bytes',
-    'decode': 'decode', 'filter': 'events', '1to2': 'events', 'tags': 'events',
+    'decode': 'decode', 'filter': 'events', '1to2': 'v2bytes', 'tags': 'events',
     '2to1': 'v1',
 }
 
@@ -50,6 +50,9 @@ COMPARE = {
 DEVIATIONS = [
     ('*', r'^ls --no-passthrough$', 'v1',
      'python\'s v2 tools read v1 as plain text; sutools sniffs v1 and decodes it'),
+    ('v2-truncated-final-packet', r'^2to1$', 'v2',
+     'the "Packet data" part holds every byte of the truncated packet; python keeps '
+     'the first six and drops the rest (DESIGN.md: nothing is lost)'),
 ]
 
 
@@ -160,9 +163,24 @@ def normalise_v1_tags(data):
     return re.sub(rb'^(tags: )(.*)$', sort_words, data, flags=re.M)
 
 
+def unstamped(events, deterministic):
+    """Wall-clock cases: python stamped events with the time of the run,
+    su-upgrade leaves them unstamped (su-upgrade(1)); compare without them."""
+    if deterministic == 'wall-clock':
+        for e in events:
+            e['timestamp'] = None
+    return events
+
+
 def compare(runner, mode, actual, golden, deterministic):
+    if mode == 'v2bytes':  # su-upgrade: python's bytes exactly, where python's are stable
+        if deterministic == 'yes':
+            return actual == golden
+        mode = 'events'
     if deterministic == 'wall-clock':
         actual, golden = mask_times(actual), mask_times(golden)
+        if mode == 'v1':
+            actual, golden = (re.sub(rb'(?m)^time: <time>Z?\n', b'', x) for x in (actual, golden))
     if mode == 'bytes':
         return actual == golden
     if mode == 'v1':
@@ -170,10 +188,10 @@ def compare(runner, mode, actual, golden, deterministic):
     if mode == 'decode':
         a = merge_text_events([json.loads(l) for l in actual.decode('utf8').splitlines()])
         g = merge_text_events([json.loads(l) for l in golden.decode('utf8').splitlines()])
-        return same_events(a, g)
+        return same_events(unstamped(a, deterministic), unstamped(g, deterministic))
     if mode == 'events':
-        return same_events(merge_text_events(runner.decode(actual)),
-                           merge_text_events(runner.decode(golden)))
+        return same_events(unstamped(merge_text_events(runner.decode(actual)), deterministic),
+                           unstamped(merge_text_events(runner.decode(golden)), deterministic))
     raise ValueError(mode)
 
 

@@ -42,7 +42,9 @@ void Tool::on_damage(const Damage& damage) {
   ++damage_count_;
   if (strict) throw DecodeError(damage.offset, damage.reason);
   warn("'" + input_ + "': byte " + std::to_string(damage.offset) + ": " + damage.reason +
-       " (" + std::to_string(damage.length) + " bytes reported as test subunit.parser)");
+       " (" + std::to_string(damage.length) +
+       (damage.passed_through ? " bytes passed through as output)"
+                              : " bytes reported as test subunit.parser)"));
 }
 
 int Tool::run(int argc, char** argv, const std::function<Exit()>& body) {

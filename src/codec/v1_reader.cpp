@@ -1,0 +1,577 @@
+#include "codec/v1_reader.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "base/utf8.hpp"
+#include "codec/v1_time.hpp"
+
+namespace su {
+namespace {
+
+constexpr std::string_view kTracebackMime = "text/x-traceback; charset=\"utf8\"";
+constexpr std::string_view kLostMime = "text/x-traceback; charset=\"utf8\"; language=\"python\"";
+constexpr std::string_view kPlainMime = "text/plain";
+constexpr std::string_view kEndMarker = "]\n";
+
+// bytes.split() whitespace: python's ASCII set.
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+enum class Kind { none, test, error, failure, progress, skip, success, tags, time, xfail, uxsuccess };
+
+// python's _ParserState.lineReceived: the first whitespace-separated token,
+// colons stripped from its end, names the directive if the line does not
+// start with whitespace and has something after the token. `offset` is where
+// the argument starts: one byte after the token, whatever follows.
+Kind classify(std::string_view line, std::size_t& offset) {
+  if (line.empty() || is_space(line[0])) return Kind::none;
+  std::size_t i = 0;
+  while (i < line.size() && !is_space(line[i])) ++i;
+  std::size_t j = i;
+  while (j < line.size() && is_space(line[j])) ++j;
+  if (j == line.size()) return Kind::none;
+  offset = i + 1;
+  std::string_view kw = line.substr(0, i);
+  while (!kw.empty() && kw.back() == ':') kw.remove_suffix(1);
+  if (kw == "test" || kw == "testing") return Kind::test;
+  if (kw == "error") return Kind::error;
+  if (kw == "failure") return Kind::failure;
+  if (kw == "progress") return Kind::progress;
+  // python tests `cmd in b"skip"`: a substring test, so "s", "ki" and even
+  // the empty keyword of a line like ": x" mean skip.
+  if (std::string_view("skip").find(kw) != std::string_view::npos) return Kind::skip;
+  if (kw == "success" || kw == "successful") return Kind::success;
+  if (kw == "tags") return Kind::tags;
+  if (kw == "time") return Kind::time;
+  if (kw == "xfail") return Kind::xfail;
+  if (kw == "uxsuccess") return Kind::uxsuccess;
+  return Kind::none;
+}
+
+// The argument python slices as line[offset:-1]: it drops the last byte,
+// assuming it is the newline.
+std::string_view argument(std::string_view line, std::size_t offset) {
+  return line.substr(offset, line.size() - 1 - offset);
+}
+
+// The length of the Unicode whitespace character at s[i] (python's
+// str.split() separators), or 0.
+std::size_t unicode_space(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  unsigned char c = b(0);
+  if (c < 0x80) return is_space(static_cast<char>(c)) || (c >= 0x1c && c <= 0x1f) ? 1 : 0;
+  std::size_t left = s.size() - i;
+  if (c == 0xC2 && left >= 2 && (b(1) == 0x85 || b(1) == 0xA0)) return 2;
+  if (left < 3) return 0;
+  if (c == 0xE1 && b(1) == 0x9A && b(2) == 0x80) return 3;  // U+1680
+  if (c == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xA8 || b(2) == 0xA9 || b(2) == 0xAF))
+    return 3;  // U+2000..200A, U+2028, U+2029, U+202F
+  if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;  // U+205F
+  if (c == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;  // U+3000
+  return 0;
+}
+
+Status status_of(int outcome) {
+  static constexpr Status kStatus[] = {Status::success, Status::fail, Status::fail,
+                                       Status::skip,    Status::xfail, Status::uxsuccess};
+  return kStatus[outcome];
+}
+
+std::string_view label_of(int outcome) {
+  static constexpr std::string_view kLabel[] = {"success", "failure", "error",
+                                                "skip",    "xfail",   "uxsuccess"};
+  return kLabel[outcome];
+}
+
+// python int() of bytes after strip(): optional sign, digits, single
+// underscores between digits.
+bool python_int(std::string_view s) {
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
+  if (s.empty() || s.front() == '_' || s.back() == '_') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '_') {
+      if (s[i + 1] == '_') return false;
+    } else if (s[i] < '0' || s[i] > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string quoted(std::string_view s) {
+  std::string out = "'";
+  for (char c : s.substr(0, 80)) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else out.push_back(c);
+  }
+  if (s.size() > 80) out += "...";
+  return out + "'";
+}
+
+}  // namespace
+
+V1Reader::V1Reader(std::unique_ptr<BufferedInput> in, DamageHandler* damage)
+    : in_(std::move(in)), damage_(damage) {}
+
+bool V1Reader::drained() const {
+  return queue_pos_ == queue_.size() && text_.empty() && in_->available() == 0 &&
+         in_->drained();
+}
+
+bool V1Reader::next(Event& event) {
+  while (queue_pos_ == queue_.size()) {
+    queue_.clear();
+    queue_pos_ = 0;
+    if (text_emitted_) {
+      text_.clear();
+      text_emitted_ = false;
+    }
+    if (spilled_) {
+      // The pieces handed on are out; keep only what is still to come.
+      for (std::size_t k = 0; k < details_used_; ++k) details_[k].bytes.clear();
+      spilled_ = false;
+    }
+    if (!step()) {
+      if (!text_.empty()) flush_text();
+      if (queue_.empty()) return false;
+    }
+  }
+  event = queue_[queue_pos_++];
+  return true;
+}
+
+bool V1Reader::step() {
+  if (finished_) return false;
+  // A live pipe paused: show the output gathered so far before blocking.
+  if (!text_.empty() && in_->drained() && !line_buffered()) {
+    flush_text();
+    return true;
+  }
+  if (state_ == State::chunk_data) return read_chunk_data();
+  std::string_view line;
+  bool partial = false;
+  if (!peek_line(line, partial)) {
+    end_of_stream();
+    finished_ = true;
+    return true;
+  }
+  line_offset_ = in_->offset();
+  bool continuation = continuation_;
+  continuation_ = partial;
+  handle_line(line, partial, continuation);
+  in_->consume(line.size());
+  if (!line.empty() && line.back() == '\n') ++line_no_;
+  return true;
+}
+
+bool V1Reader::line_buffered() const {
+  return std::memchr(in_->data(), '\n', in_->available()) != nullptr;
+}
+
+bool V1Reader::peek_line(std::string_view& line, bool& partial) {
+  std::size_t scanned = 0;
+  for (;;) {
+    const char* p = reinterpret_cast<const char*>(in_->data());
+    std::size_t avail = in_->available();
+    std::size_t limit = std::min(avail, kMaxLine);
+    const void* nl = std::memchr(p + scanned, '\n', limit - scanned);
+    if (nl) {
+      line = std::string_view(p, static_cast<const char*>(nl) - p + 1);
+      partial = false;
+      return true;
+    }
+    scanned = limit;
+    if (avail >= kMaxLine) {
+      line = std::string_view(p, kMaxLine);
+      partial = true;
+      return true;
+    }
+    if (in_->eof() || in_->fill_more() == avail) {
+      if (avail == 0) return false;
+      line = std::string_view(p, avail);  // the last line, without '\n'
+      partial = false;
+      // fill_more may have moved the buffer; re-read the pointer.
+      line = std::string_view(reinterpret_cast<const char*>(in_->data()), avail);
+      return true;
+    }
+  }
+}
+
+void V1Reader::handle_line(std::string_view line, bool partial, bool continuation) {
+  if (state_ != State::outside && state_ != State::in_test) {
+    handle_details_line(line, partial, continuation);
+    return;
+  }
+  // A piece of an over-long line is never a directive.
+  if (partial || continuation) {
+    pass_through(line);
+    return;
+  }
+  handle_directive(line);
+}
+
+void V1Reader::handle_directive(std::string_view line) {
+  std::size_t offset = 0;
+  Kind kind = classify(line, offset);
+  switch (kind) {
+    case Kind::none:
+      pass_through(line);
+      return;
+    case Kind::time: {
+      std::string reason;
+      Timestamp ts;
+      if (parse_v1_time(argument(line, offset), ts, reason)) {
+        now_ = ts;
+      } else {
+        malformed(line, "bad time " + quoted(argument(line, offset)) + ": " + reason);
+      }
+      return;
+    }
+    case Kind::tags:
+      if (check_utf8(line.substr(offset)) != Utf8Check::valid) {
+        malformed(line, "tags are not valid UTF-8");
+        return;
+      }
+      change_tags(line.substr(offset));
+      return;
+    case Kind::progress: {
+      std::string_view arg = line.substr(offset);
+      while (!arg.empty() && is_space(arg.front())) arg.remove_prefix(1);
+      while (!arg.empty() && is_space(arg.back())) arg.remove_suffix(1);
+      if (arg != "push" && arg != "pop" && !python_int(arg))
+        malformed(line, "bad progress " + quoted(arg));
+      return;  // no v2 equivalent: dropped, as subunit-1to2 does
+    }
+    case Kind::test: {
+      if (state_ == State::in_test) {
+        pass_through(line);  // no nesting: just output
+        return;
+      }
+      std::string_view id = argument(line, offset);
+      if (check_utf8(id) != Utf8Check::valid) {
+        malformed(line, "test id is not valid UTF-8");
+        return;
+      }
+      flush_text();
+      current_id_.assign(id);
+      test_tags_ = global_tags_;
+      test_offset_ = line_offset_;
+      state_ = State::in_test;
+      Event& e = push();
+      e.test_id = current_id_;
+      e.status = Status::inprogress;
+      e.timestamp = now_;
+      e.offset = line_offset_;
+      return;
+    }
+    default:
+      break;
+  }
+  // An outcome: it counts only inside a test, naming that test exactly.
+  if (state_ != State::in_test) {
+    pass_through(line);
+    return;
+  }
+  Outcome outcome = kind == Kind::success   ? Outcome::success
+                    : kind == Kind::failure ? Outcome::failure
+                    : kind == Kind::error   ? Outcome::error
+                    : kind == Kind::skip    ? Outcome::skip
+                    : kind == Kind::xfail   ? Outcome::xfail
+                                            : Outcome::uxsuccess;
+  std::string_view arg = argument(line, offset);
+  if (arg.substr(0, current_id_.size()) != current_id_) {
+    pass_through(line);
+    return;
+  }
+  std::string_view rest = arg.substr(current_id_.size());
+  outcome_ = outcome;
+  outcome_offset_ = line_offset_;
+  if (rest.empty()) {
+    flush_text();
+    state_ = State::outside;
+    push_status(status_of(static_cast<int>(outcome)), line_offset_);
+  } else if (rest == " [") {
+    start_details(outcome, false);
+  } else if (rest == " [ multipart") {
+    start_details(outcome, true);
+  } else {
+    pass_through(line);
+  }
+}
+
+void V1Reader::change_tags(std::string_view arg) {
+  std::vector<std::string>& tags = state_ == State::in_test ? test_tags_ : global_tags_;
+  // python: new = tokens, gone = "-" tokens; add all new, then remove gone.
+  std::vector<std::string_view> gone;
+  std::size_t i = 0;
+  while (i < arg.size()) {
+    std::size_t w = unicode_space(arg, i);
+    if (w) {
+      i += w;
+      continue;
+    }
+    std::size_t start = i;
+    while (i < arg.size() && unicode_space(arg, i) == 0) ++i;
+    std::string_view token = arg.substr(start, i - start);
+    if (token[0] == '-') {
+      gone.push_back(token.substr(1));
+      continue;
+    }
+    auto at = std::lower_bound(tags.begin(), tags.end(), token);
+    if (at == tags.end() || *at != token) tags.emplace(at, token);
+  }
+  for (auto g : gone) {
+    auto at = std::lower_bound(tags.begin(), tags.end(), g);
+    if (at != tags.end() && *at == g) tags.erase(at);
+  }
+}
+
+void V1Reader::start_details(Outcome outcome, bool multipart) {
+  outcome_ = outcome;
+  details_used_ = 0;
+  part_ = 0;
+  if (multipart) {
+    state_ = State::part_header;
+    return;
+  }
+  state_ = State::simple;
+  int o = static_cast<int>(outcome);
+  std::string_view name = outcome == Outcome::skip ? "reason"
+                          : outcome == Outcome::success ? "message"
+                                                        : "traceback";
+  Detail& d = open_detail(name);
+  d.mime.assign(o == 0 || outcome == Outcome::skip ? kPlainMime : kTracebackMime);
+}
+
+V1Reader::Detail& V1Reader::open_detail(std::string_view name) {
+  for (std::size_t k = 0; k < details_used_; ++k) {
+    if (!details_[k].done && details_[k].name == name) {
+      details_[k].bytes.clear();  // python's dict: the later part wins
+      part_ = k;
+      return details_[k];
+    }
+  }
+  if (details_used_ == details_.size()) details_.emplace_back();
+  Detail& d = details_[details_used_];
+  d.name.assign(name);
+  d.bytes.clear();
+  d.done = false;
+  part_ = details_used_++;
+  return d;
+}
+
+void V1Reader::handle_details_line(std::string_view line, bool partial, bool continuation) {
+  bool end = !continuation && line == kEndMarker;
+  switch (state_) {
+    case State::simple: {
+      if (end) {
+        finish_details();
+        return;
+      }
+      // " ]" at the start of a line quotes a "]": the space is dropped.
+      if (!continuation && line.size() >= 2 && line[0] == ' ' && line[1] == ']')
+        line.remove_prefix(1);
+      Detail& d = details_[part_];
+      d.bytes.append(line);
+      if (d.bytes.size() >= kDetailSpill) spill();
+      return;
+    }
+    case State::skip_to_end:
+      if (end) finish_details();
+      else pass_through(line);
+      return;
+    case State::part_header: {
+      if (end) {
+        finish_details();
+        return;
+      }
+      if (partial || continuation) {
+        malformed(line, "over-long line where a part header was expected");
+        return;
+      }
+      std::string_view content = line.substr(0, line.size() - 1);
+      std::size_t space = content.find(' ');
+      if (check_utf8(content) != Utf8Check::valid || space == std::string_view::npos) {
+        malformed(line, "bad part header " + quoted(line) + " (expected 'Content-Type: TYPE/SUBTYPE')");
+        return;
+      }
+      std::string_view value = content.substr(space + 1);
+      if (std::count(value.begin(), value.end(), '/') != 1) {
+        malformed(line, "bad MIME type " + quoted(value) + " (python needs exactly one '/')");
+        return;
+      }
+      part_mime_.assign(value);
+      state_ = State::part_name;
+      return;
+    }
+    case State::part_name: {
+      std::string_view name = line.substr(0, line.size() - 1);
+      if (partial || continuation || check_utf8(name) != Utf8Check::valid) {
+        malformed(line, "bad part name " + quoted(line));
+        return;
+      }
+      Detail& d = open_detail(name);
+      d.mime.assign(part_mime_);
+      state_ = State::chunk_header;
+      return;
+    }
+    case State::chunk_header: {
+      // HEX+ "\r\n" exactly: not HTTP's chunk extensions or bare "\n".
+      bool ok = !partial && !continuation && line.size() >= 3 &&
+                line.substr(line.size() - 2) == "\r\n";
+      std::uint64_t n = 0;
+      for (std::size_t i = 0; ok && i + 2 < line.size(); ++i) {
+        char c = line[i];
+        int v = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
+        if (v < 0 || n > (std::uint64_t{1} << 59)) ok = false;
+        n = n * 16 + static_cast<std::uint64_t>(v < 0 ? 0 : v);
+      }
+      if (!ok) {
+        malformed(line, "bad chunk header " + quoted(line) + " (expected hex digits and CR LF)");
+        return;
+      }
+      if (n == 0) {
+        state_ = State::part_header;
+      } else {
+        chunk_left_ = n;
+        state_ = State::chunk_data;
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+bool V1Reader::read_chunk_data() {
+  std::size_t avail = in_->available();
+  if (avail == 0) avail = in_->fill(1);
+  if (avail == 0) {
+    end_of_stream();
+    finished_ = true;
+    return true;
+  }
+  std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(avail, chunk_left_));
+  const char* p = reinterpret_cast<const char*>(in_->data());
+  Detail& d = details_[part_];
+  d.bytes.append(p, n);
+  line_no_ += static_cast<std::uint64_t>(std::count(p, p + n, '\n'));
+  in_->consume(n);
+  chunk_left_ -= n;
+  if (chunk_left_ == 0) state_ = State::chunk_header;
+  if (d.bytes.size() >= kDetailSpill) spill();
+  return true;
+}
+
+void V1Reader::finish_details() {
+  flush_text();
+  for (std::size_t k = 0; k < details_used_; ++k)
+    if (!details_[k].done) push_file(details_[k], true, outcome_offset_);
+  push_status(status_of(static_cast<int>(outcome_)), outcome_offset_);
+  state_ = State::outside;
+}
+
+void V1Reader::spill() {
+  flush_text();
+  for (std::size_t k = 0; k < details_used_; ++k) {
+    Detail& d = details_[k];
+    if (d.done) continue;
+    bool current = k == part_;
+    push_file(d, !current, outcome_offset_);
+    if (!current) d.done = true;
+  }
+  spilled_ = true;
+}
+
+void V1Reader::end_of_stream() {
+  flush_text();
+  if (state_ == State::outside) return;
+  std::string where;
+  if (state_ != State::in_test) {
+    where = std::string(label_of(static_cast<int>(outcome_))) + " report of ";
+    details_used_ = 0;  // python discards the partial details
+  }
+  lost_ = "testtools.testresult.real._StringException: lost connection during " + where +
+          "test '" + current_id_ + "'\n";
+  Event& e = push();
+  e.test_id = current_id_;
+  e.timestamp = now_;
+  e.file_name = "traceback";
+  e.file_bytes = lost_;
+  e.mime_type = kLostMime;
+  e.eof = true;
+  e.offset = test_offset_;
+  push_status(Status::fail, test_offset_);
+  state_ = State::outside;
+}
+
+void V1Reader::malformed(std::string_view line, const std::string& reason) {
+  report(line.size(), reason);
+  pass_through(line);
+  // Inside multipart details nothing after the damage can be trusted: keep
+  // what was read and pass everything through to the closing "]".
+  if (state_ == State::part_header || state_ == State::part_name ||
+      state_ == State::chunk_header)
+    state_ = State::skip_to_end;
+}
+
+void V1Reader::report(std::uint64_t length, const std::string& reason) {
+  if (!damage_) return;
+  Damage d;
+  d.offset = line_offset_;
+  d.length = length;
+  d.reason = "line " + std::to_string(line_no_) + ": " + reason;
+  d.passed_through = true;
+  damage_->on_damage(d);
+}
+
+void V1Reader::pass_through(std::string_view bytes) {
+  if (text_.empty()) text_offset_ = line_offset_;
+  text_.append(bytes);
+  if (text_.size() >= kMaxText) flush_text();
+}
+
+Event& V1Reader::push() {
+  queue_.emplace_back();
+  return queue_.back();
+}
+
+void V1Reader::flush_text() {
+  if (text_.empty() || text_emitted_) return;
+  Event& e = push();
+  e.file_name = "stdout";
+  e.file_bytes = text_;
+  e.offset = text_offset_;
+  text_emitted_ = true;
+}
+
+void V1Reader::push_file(const Detail& d, bool eof, std::uint64_t offset) {
+  Event& e = push();
+  e.test_id = current_id_;
+  e.timestamp = now_;
+  e.file_name = d.name;
+  e.file_bytes = d.bytes;
+  e.mime_type = d.mime;
+  e.eof = eof;
+  e.offset = offset;
+}
+
+void V1Reader::push_status(Status status, std::uint64_t offset) {
+  Event& e = push();
+  e.test_id = current_id_;
+  e.status = status;
+  e.timestamp = now_;
+  e.offset = offset;
+  if (!test_tags_.empty()) {
+    tag_views_.assign(test_tags_.begin(), test_tags_.end());
+    e.tags = std::span<const std::string_view>(tag_views_);
+  }
+}
+
+}  // namespace su

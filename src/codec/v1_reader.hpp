@@ -1,0 +1,129 @@
+// V1Reader: decodes a subunit v1 stream (spec/subunit-v1.md) into the same
+// Events a v2 stream gives, in exactly the sequence python-subunit's
+// `subunit-1to2` produces (TestProtocolServer -> ExtendedToStreamDecorator):
+//
+// - `test: ID` gives an `inprogress` event (no tags); an outcome gives one
+//   file event per detail (eof set, in order of first appearance; the later
+//   of two parts with the same name wins), then the status event carrying
+//   the test's tags. `error` and `failure` are both `fail`.
+// - Every event carries the time of the latest `time:` line. Before the
+//   first one python uses the wall clock; this reader leaves the timestamp
+//   out instead, so the same input always gives the same output.
+// - `tags:` outside a test changes the stream's tags; inside one, only that
+//   test's (spec §3.3). `progress:` is dropped.
+// - Any other line is passed through: consecutive such lines become one
+//   `stdout` file event with no test id (at most 1 MiB each, or less when a
+//   live pipe pauses), holding the bytes unchanged.
+// - A stream that ends inside a test gives python's lost-connection
+//   traceback attachment and a `fail`.
+//
+// Malformed input never stops the reader. A bad `time:`, `tags:` or
+// `progress:` line, or a `test:` id that is not UTF-8, is reported to the
+// DamageHandler with its byte offset and line number and then passed through
+// as output. A malformed multipart detail (bad part header, bad chunk
+// header) is reported the same way; the details read so far are kept and
+// every byte from the bad line up to the closing `]` is passed through.
+// (python crashes on all of these.)
+//
+// Memory is bounded: a line is examined at most kMaxLine bytes at a time,
+// and one test's details are held only up to kDetailSpill bytes; beyond
+// that they are handed on in pieces as they are read (a detail python could
+// not convert at all, as its packets are limited to 4 MiB).
+//
+// Events have no `raw` bytes: a writer encodes them.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/input.hpp"
+#include "event/reader.hpp"
+
+namespace su {
+
+class V1Reader : public EventReader {
+ public:
+  static constexpr std::size_t kMaxLine = 1024 * 1024;
+  static constexpr std::size_t kMaxText = 1024 * 1024;
+  static constexpr std::size_t kDetailSpill = 4 * 1024 * 1024;
+
+  V1Reader(std::unique_ptr<BufferedInput> in, DamageHandler* damage);
+
+  bool next(Event& event) override;
+  bool drained() const override;
+
+ private:
+  enum class State {
+    outside,      // between tests
+    in_test,      // after `test:`
+    simple,       // inside `[` ... `]`
+    part_header,  // multipart: expecting `Content-Type: x/y` or `]`
+    part_name,    // multipart: expecting the part's name
+    chunk_header, // multipart: expecting `HEX\r\n`
+    chunk_data,   // multipart: inside a chunk, read by count
+    skip_to_end,  // multipart was malformed: passing lines through to `]`
+  };
+  enum class Outcome { success, failure, error, skip, xfail, uxsuccess };
+
+  struct Detail {
+    std::string name, mime, bytes;
+    bool done = false;  // handed on whole already (a spill)
+  };
+
+  bool step();
+  bool read_chunk_data();
+  bool peek_line(std::string_view& line, bool& partial);
+  bool line_buffered() const;
+  void handle_line(std::string_view line, bool partial, bool continuation);
+  void handle_directive(std::string_view line);
+  void handle_details_line(std::string_view line, bool partial, bool continuation);
+  void start_details(Outcome outcome, bool multipart);
+  void finish_details();
+  void end_of_stream();
+  void change_tags(std::string_view arg);
+  void malformed(std::string_view line, const std::string& reason);
+  void report(std::uint64_t length, const std::string& reason);
+  void pass_through(std::string_view bytes);
+
+  Event& push();
+  void flush_text();
+  void push_file(const Detail& d, bool eof, std::uint64_t offset);
+  void push_status(Status status, std::uint64_t offset);
+  void spill();
+  Detail& open_detail(std::string_view name);
+
+  std::unique_ptr<BufferedInput> in_;
+  DamageHandler* damage_;
+  State state_ = State::outside;
+  Outcome outcome_ = Outcome::success;
+  bool finished_ = false;
+  bool continuation_ = false;  // data() continues a line longer than kMaxLine
+  std::uint64_t line_no_ = 1;  // of the line at data()
+  std::uint64_t line_offset_ = 0;
+
+  std::optional<Timestamp> now_;
+  std::vector<std::string> global_tags_, test_tags_;  // sorted, unique
+  std::vector<std::string_view> tag_views_;
+  std::string current_id_;
+  std::uint64_t test_offset_ = 0, outcome_offset_ = 0;
+
+  std::vector<Detail> details_;
+  std::size_t details_used_ = 0, part_ = 0;
+  std::string part_mime_;
+  std::uint64_t chunk_left_ = 0;
+  bool spilled_ = false;
+
+  std::string text_;
+  std::uint64_t text_offset_ = 0;
+  bool text_emitted_ = false;
+  std::string lost_;
+
+  std::vector<Event> queue_;
+  std::size_t queue_pos_ = 0;
+};
+
+}  // namespace su

@@ -1,0 +1,152 @@
+#include "codec/v1_time.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+namespace su {
+namespace {
+
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads exactly `n` digits at text[pos].
+bool fixed(std::string_view text, std::size_t pos, std::size_t n, int& out) {
+  if (pos + n > text.size()) return false;
+  out = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!digit(text[pos + i])) return false;
+    out = out * 10 + (text[pos + i] - '0');
+  }
+  return true;
+}
+
+bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+int days_in_month(int y, int m) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return m == 2 && leap(y) ? 29 : kDays[m - 1];
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
+// days_from_civil).
+std::int64_t days_from_civil(std::int64_t y, int m, int d) {
+  y -= m <= 2;
+  std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  std::int64_t yoe = y - era * 400;
+  std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+// python: int(float("0." + digits) * 1e6). Up to 15 digits the quotient
+// d / 10^n is exact IEEE division of exact operands, so it is the same
+// correctly rounded double that float() produces; longer fractions go
+// through strtod, which also rounds correctly.
+std::int64_t fraction_micros(std::string_view digits) {
+  double x;
+  if (digits.size() <= 15) {
+    static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+    std::int64_t d = 0;
+    for (char c : digits) d = d * 10 + (c - '0');
+    x = static_cast<double>(d) / kPow10[digits.size()];
+  } else {
+    std::string s = "0.";
+    s.append(digits);
+    x = std::strtod(s.c_str(), nullptr);
+  }
+  return static_cast<std::int64_t>(x * 1e6);
+}
+
+// "HH:MM" at `pos`.
+bool hour_minute_at(std::string_view t, std::size_t pos, int& hh, int& mm) {
+  return fixed(t, pos, 2, hh) && pos + 2 < t.size() && t[pos + 2] == ':' &&
+         fixed(t, pos + 3, 2, mm);
+}
+
+}  // namespace
+
+bool parse_v1_time(std::string_view t, Timestamp& out, std::string& reason) {
+  auto fail = [&](const char* why) {
+    reason = why;
+    return false;
+  };
+  int year = 0, month = 0, day = 0, hh = 0, mm = 0, ss = 0;
+  std::size_t pos = 0;
+  if (!fixed(t, 0, 4, year) || t.size() < 5 || t[4] != '-')
+    return fail("not a date and time (YYYY-MM-DD HH:MM:SS)");
+  pos = 5;
+  // Month: one or two digits, then '-'.
+  std::size_t mlen = pos + 1 < t.size() && digit(t[pos]) && digit(t[pos + 1]) ? 2 : 1;
+  if (!fixed(t, pos, mlen, month) || pos + mlen >= t.size() || t[pos + mlen] != '-')
+    return fail("not a date and time (YYYY-MM-DD HH:MM:SS)");
+  pos += mlen + 1;
+  // Day: one or two digits, then any one byte but a newline, then HH:MM.
+  // The regex backtracks to a one-digit day only if HH:MM is not there;
+  // seconds are optional to the regex, so their absence is not retried
+  // (python then crashes; we reject).
+  bool found = false;
+  for (std::size_t dlen : {2, 1}) {
+    if (!fixed(t, pos, dlen, day)) continue;
+    std::size_t sep = pos + dlen;
+    if (sep >= t.size() || t[sep] == '\n') continue;
+    if (hour_minute_at(t, sep + 1, hh, mm)) {
+      pos = sep + 6;
+      found = true;
+      break;
+    }
+  }
+  if (!found || pos >= t.size() || t[pos] != ':' || !fixed(t, pos + 1, 2, ss))
+    return fail("not a date and time (YYYY-MM-DD HH:MM:SS)");
+  pos += 3;
+  std::int64_t micros = 0;
+  if (pos < t.size() && t[pos] == '.' && pos + 1 < t.size() && digit(t[pos + 1])) {
+    std::size_t start = ++pos;
+    while (pos < t.size() && digit(t[pos])) ++pos;
+    micros = fraction_micros(t.substr(start, pos - start));
+  }
+  std::int64_t offset_minutes = 0;
+  int zh = 0, zm = 0;
+  if (pos < t.size() && (t[pos] == '+' || t[pos] == '-') && fixed(t, pos + 1, 2, zh) &&
+      pos + 3 < t.size() && t[pos + 3] == ':' && fixed(t, pos + 4, 2, zm)) {
+    offset_minutes = (t[pos] == '-' ? -1 : 1) * (zh * 60 + zm);
+  }
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) ||
+      hh > 23 || mm > 59 || ss > 59 || micros > 999999)
+    return fail("date or time out of range");
+  if (offset_minutes <= -24 * 60 || offset_minutes >= 24 * 60)
+    return fail("time zone offset out of range");
+  std::int64_t seconds = days_from_civil(year, month, day) * 86400 + hh * 3600 + mm * 60 + ss -
+                         offset_minutes * 60;
+  if (seconds < 0 || seconds > 0xFFFFFFFFLL)
+    return fail("time outside what a subunit v2 timestamp can hold (1970 to 2106)");
+  out.seconds = static_cast<std::uint32_t>(seconds);
+  out.nanos = static_cast<std::uint32_t>(micros) * 1000;
+  return true;
+}
+
+void append_v1_time(const Timestamp& ts, std::string& out) {
+  std::int64_t us = ts.micros();
+  std::int64_t secs = us / 1000000, frac = us % 1000000;
+  std::int64_t days = secs / 86400, rem = secs % 86400;
+  // civil_from_days (Howard Hinnant).
+  std::int64_t z = days + 719468;
+  std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  std::int64_t doe = z - era * 146097;
+  std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  std::int64_t y = yoe + era * 400;
+  std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  std::int64_t mp = (5 * doy + 2) / 153;
+  std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  if (m <= 2) ++y;
+  char buf[48];
+  int n = std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld.%06lldZ",
+                        static_cast<long long>(y), static_cast<long long>(m),
+                        static_cast<long long>(d), static_cast<long long>(rem / 3600),
+                        static_cast<long long>(rem / 60 % 60), static_cast<long long>(rem % 60),
+                        static_cast<long long>(frac));
+  out.append(buf, static_cast<std::size_t>(n));
+}
+
+}  // namespace su

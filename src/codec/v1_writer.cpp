@@ -1,0 +1,194 @@
+#include "codec/v1_writer.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+#include <vector>
+
+#include "codec/v1_time.hpp"
+
+namespace su {
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+         (c >= 0x1c && c <= 0x1f);
+}
+
+std::string_view strip(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::size_t count(std::string_view s, std::string_view what, std::size_t end) {
+  std::size_t n = 0;
+  for (std::size_t at = s.find(what); at != std::string_view::npos && at + what.size() <= end;
+       at = s.find(what, at + 1))
+    ++n;
+  return n;
+}
+
+// cgi.parse_header's _parseparam: the ';'-separated pieces of ";" + line,
+// where a ';' inside an open double quote does not separate.
+std::vector<std::string_view> parse_params(std::string_view s) {
+  std::vector<std::string_view> out;
+  while (!s.empty() && s[0] == ';') {
+    s.remove_prefix(1);
+    std::size_t end = s.find(';');
+    while (end != std::string_view::npos && end > 0 &&
+           (count(s, "\"", end) - count(s, "\\\"", end)) % 2)
+      end = s.find(';', end + 1);
+    if (end == std::string_view::npos) end = s.size();
+    out.push_back(strip(s.substr(0, end)));
+    s.remove_prefix(end);
+  }
+  return out;
+}
+
+// Python's str.replace: every non-overlapping `from`, left to right.
+std::string replace_all(std::string_view s, std::string_view from, std::string_view to) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (s.substr(i, from.size()) == from) {
+      out.append(to);
+      i += from.size();
+    } else {
+      out.push_back(s[i++]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string_view v1_keyword(V1Outcome outcome) {
+  static constexpr std::string_view kWords[] = {"successful", "failure", "error",
+                                                "skip",       "xfail",   "uxsuccess"};
+  return kWords[static_cast<int>(outcome)];
+}
+
+std::string v1_content_type(std::string_view mime) {
+  const std::string fallback = "application/octet-stream";
+  if (mime.empty()) return fallback;
+  std::string line = ";";
+  line.append(mime);
+  auto parts = parse_params(line);
+  std::string full(parts.empty() ? std::string_view() : parts[0]);
+  if (full == "*") full = "*/*";
+  std::size_t slash = full.find('/');
+  if (slash == std::string::npos || full.find('/', slash + 1) != std::string::npos)
+    return fallback;
+  std::string out(strip(std::string_view(full).substr(0, slash)));
+  out.push_back('/');
+  out.append(strip(std::string_view(full).substr(slash + 1)));
+  // A dict: a repeated name keeps its first position and its last value.
+  std::vector<std::pair<std::string, std::string>> params;
+  for (std::size_t i = 1; i < parts.size(); ++i) {
+    std::size_t eq = parts[i].find('=');
+    if (eq == std::string_view::npos) continue;
+    std::string name = lower(strip(parts[i].substr(0, eq)));
+    std::string value(strip(parts[i].substr(eq + 1)));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+      value = replace_all(replace_all(std::string_view(value).substr(1, value.size() - 2),
+                                      "\\\\", "\\"),
+                          "\\\"", "\"");
+    auto at = std::find_if(params.begin(), params.end(),
+                           [&](const auto& p) { return p.first == name; });
+    if (at != params.end()) at->second = std::move(value);
+    else params.emplace_back(std::move(name), std::move(value));
+  }
+  for (auto& [name, value] : params)
+    if (name == "charset" && value.find(',') != std::string::npos) value.resize(value.find(','));
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    out.push_back(i == 0 ? ';' : ',');
+    out += params[i].first;
+    out.push_back('=');
+    out += params[i].second;
+  }
+  return out;
+}
+
+void V1Writer::time(const Timestamp& ts) {
+  line_.assign("time: ");
+  append_v1_time(ts, line_);
+  line_.push_back('\n');
+  out_.write(line_);
+}
+
+void V1Writer::tags(std::span<const std::string> added, std::span<const std::string> removed) {
+  if (added.empty() && removed.empty()) return;
+  line_.assign("tags:");
+  for (const auto& t : added) (line_ += ' ') += t;
+  for (const auto& t : removed) (line_ += " -") += t;
+  line_.push_back('\n');
+  out_.write(line_);
+}
+
+void V1Writer::test(std::string_view id) {
+  line_.assign("test: ");
+  line_.append(id);
+  line_.push_back('\n');
+  out_.write(line_);
+}
+
+void V1Writer::outcome_line(V1Outcome outcome, std::string_view id, std::string_view suffix) {
+  line_.assign(v1_keyword(outcome));
+  line_.append(": ");
+  line_.append(id);
+  line_.append(suffix);
+  out_.write(line_);
+}
+
+void V1Writer::outcome(V1Outcome outcome, std::string_view id) { outcome_line(outcome, id, "\n"); }
+
+void V1Writer::outcome_simple(V1Outcome outcome, std::string_view id, std::string_view content) {
+  outcome_line(outcome, id, " [\n");
+  while (!content.empty()) {
+    std::size_t nl = content.find('\n');
+    std::string_view piece = content.substr(0, nl == std::string_view::npos ? nl : nl + 1);
+    if (piece[0] == ']') out_.put(' ');
+    out_.write(piece);
+    content.remove_prefix(piece.size());
+    if (content.empty() && piece.back() != '\n') out_.put('\n');
+  }
+  out_.write("]\n");
+}
+
+void V1Writer::outcome_multipart(V1Outcome outcome, std::string_view id,
+                                 std::span<const V1Part> parts) {
+  outcome_line(outcome, id, " [ multipart\n");
+  std::vector<const V1Part*> sorted;
+  sorted.reserve(parts.size());
+  for (const auto& p : parts) sorted.push_back(&p);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const V1Part* a, const V1Part* b) { return a->name < b->name; });
+  for (const V1Part* p : sorted) {
+    line_.assign("Content-Type: ");
+    line_.append(p->content_type);
+    line_.push_back('\n');
+    line_.append(p->name);
+    line_.push_back('\n');
+    // python's chunked.Encoder: one chunk for content handed over at once,
+    // its size in upper-case hex, no CRLF after the data, "0\r\n" to end.
+    if (!p->bytes.empty()) {
+      char size[32];
+      int n = std::snprintf(size, sizeof size, "%zX\r\n", p->bytes.size());
+      line_.append(size, static_cast<std::size_t>(n));
+    }
+    out_.write(line_);
+    out_.write(p->bytes);
+    out_.write("0\r\n");
+  }
+  out_.write("]\n");
+}
+
+}  // namespace su
