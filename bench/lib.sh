@@ -38,11 +38,14 @@ stream() {
 # measure RUNS CMD: best wall time and the peak RSS (KiB) of that run,
 # printed as "SECONDS KIB". CMD is a shell command line.
 measure() {
-  local runs=$1 cmd=$2 best="" rss="" t m
+  local runs=$1 cmd=$2 best="" rss="" t m stats
+  stats=$(mktemp)
   for _ in $(seq "$runs"); do
-    read -r t m < <( { /usr/bin/time -f '%e %M' bash -c "$cmd" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o "$stats" -f '%e %M' bash -c "$cmd" >/dev/null 2>/dev/null || true
+    read -r t m < <(tail -1 "$stats")
     if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; rss=$m; fi
   done
+  rm -f "$stats"
   echo "$best $rss"
 }
 

@@ -20,6 +20,23 @@ enum class Utf8Check {
 // `valid_prefix` receives how many bytes decode to whole characters.
 Utf8Check check_utf8(std::string_view s, std::size_t* valid_prefix = nullptr);
 
+// True when every byte of [p, p + n) is ASCII other than NUL: such a string
+// needs no further checks. Inline and word-at-a-time, for the decoder's
+// hot path; false sends the caller to the exact checks.
+inline bool is_plain_ascii(const std::uint8_t* p, std::size_t n) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    __builtin_memcpy(&w, p + i, 8);
+    // A byte of 0 borrows into its high bit; a byte >= 0x80 has it set.
+    if (((w - kOnes) | w) & kHigh) return false;
+  }
+  for (; i < n; ++i)
+    if (p[i] == 0 || p[i] >= 0x80) return false;
+  return true;
+}
+
 // Python's incremental decoder, fed one byte at a time, reduced to what the
 // stream reader needs: whether the text is in the middle of a character.
 // It mirrors a quirk of codecs.BufferedIncrementalDecoder: when a byte is

@@ -17,8 +17,17 @@ inline constexpr std::size_t varint_size(std::uint8_t first) {
 
 // Decodes a varint from [p, end). Returns the bytes consumed, or 0 when the
 // number runs past `end`. Non-minimal encodings are accepted, as python does.
-std::size_t decode_varint(const std::uint8_t* p, const std::uint8_t* end,
-                          std::uint32_t& value);
+// Inline: the decoder calls it several times per packet.
+inline std::size_t decode_varint(const std::uint8_t* p, const std::uint8_t* end,
+                                 std::uint32_t& value) {
+  if (p >= end) return 0;
+  std::size_t size = varint_size(p[0]);
+  if (static_cast<std::size_t>(end - p) < size) return 0;
+  std::uint32_t v = p[0] & 0x3F;
+  for (std::size_t i = 1; i < size; ++i) v = (v << 8) | p[i];
+  value = v;
+  return size;
+}
 
 // Size of the minimal encoding of `value` (which must be <= kVarintMax).
 std::size_t encoded_varint_size(std::uint32_t value);

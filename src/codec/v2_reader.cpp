@@ -183,6 +183,11 @@ std::string V2Reader::parse_fields(std::size_t length, std::size_t length_size,
       return false;
     }
     std::string_view s(reinterpret_cast<const char*>(p), n);
+    if (is_plain_ascii(p, n)) {
+      out = s;
+      p += n;
+      return true;
+    }
     if (s.find('\0') != std::string_view::npos) {
       problem = format("UTF8 string at offset %ld contains NUL byte", python_offset(p));
       return false;

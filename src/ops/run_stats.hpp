@@ -7,6 +7,9 @@
 #include <cstdint>
 #include <set>
 #include <string>
+#include <unordered_set>
+
+#include "base/hash.hpp"
 
 #include "ops/test_aggregator.hpp"
 
@@ -21,6 +24,11 @@ struct RunStats {
 
   std::uint64_t passed() const { return total - failed - skipped; }
   void add(const TestResult& result);
+
+ private:
+  std::int64_t first_us_ = 0, last_us_ = 0;  // first and last, in µs
+  // Tags already in `tags`: a hash lookup per tag instead of a tree walk.
+  std::unordered_set<std::string, StringHash, StringEqual> seen_tags_;
 };
 
 // Collects RunStats, handing non-test events to an optional passthrough.

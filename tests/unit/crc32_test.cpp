@@ -39,3 +39,27 @@ TEST_SUITE("crc32") {
     }
   }
 }
+
+TEST_SUITE("crc32") {
+  TEST_CASE("agrees with the bitwise definition on long buffers and every alignment") {
+    std::string data;
+    std::uint32_t seed = 12345;
+    for (int i = 0; i < 5000; ++i) {
+      seed = seed * 1103515245u + 12345u;
+      data.push_back(static_cast<char>(seed >> 16));
+    }
+    auto reference = [](const char* p, std::size_t n) {
+      std::uint32_t c = 0xFFFFFFFFu;
+      for (std::size_t i = 0; i < n; ++i) {
+        c ^= static_cast<unsigned char>(p[i]);
+        for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+      }
+      return ~c;
+    };
+    for (std::size_t offset : {0, 1, 3, 7, 8, 15}) {
+      for (std::size_t n : {63, 64, 65, 79, 80, 127, 128, 129, 191, 256, 1000, 4097, 4985}) {
+        CHECK(su::crc32(data.data() + offset, n) == reference(data.data() + offset, n));
+      }
+    }
+  }
+}
