@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/hash.hpp"
 #include "event/sink.hpp"
 
 namespace su {
@@ -82,13 +83,28 @@ class TestAggregator : public EventSink {
   struct Open {
     TestResult result;
     std::uint64_t sequence = 0;
+    std::vector<std::string> spare_tags;  // storage kept while tags is empty
   };
+  using OpenMap = std::unordered_map<std::string, Open, StringHash, StringEqual>;
+
+  // The open test the event belongs to, opened (from the pool) if new.
+  OpenMap::iterator open_for(const Event& e);
+  OpenMap::iterator find_or_open(const Event& e);
+  void recycle(OpenMap::iterator it);
 
   ResultHandler& out_;
   AggregatorOptions options_;
-  std::unordered_map<std::string, Open> open_;
+  OpenMap open_;
+  // Finished tests' map nodes, reused so that a test costs no allocation
+  // once the first few have warmed the pool up.
+  std::vector<OpenMap::node_type> spare_;
   std::string key_;
   std::uint64_t sequence_ = 0;
+  // The test the last event belonged to: consecutive events of one test
+  // (inprogress, attachments, final) skip the hash lookup. Reset whenever
+  // the map may have moved or dropped it.
+  OpenMap::iterator last_;
+  bool last_valid_ = false;
 };
 
 }  // namespace su
