@@ -1,0 +1,372 @@
+#include "ops/junit_writer.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "base/error.hpp"
+#include "codec/v2_writer.hpp"
+#include "ops/details_text.hpp"
+#include "ops/xml_escape.hpp"
+
+namespace su {
+
+// Bytes to be written later: in memory up to kMemoryLimit, then appended to
+// an unlinked temporary file, so memory does not grow with the stream.
+class JUnitWriter::Spool {
+ public:
+  explicit Spool(std::string dir) : dir_(std::move(dir)) {}
+  ~Spool() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  void append(std::string_view bytes) {
+    mem_.append(bytes);
+    if (mem_.size() >= kMemoryLimit) spill();
+  }
+  bool empty() const { return mem_.empty() && file_size_ == 0; }
+  void copy_to(Output& out) {
+    if (fd_ >= 0) {
+      spill();
+      std::string buf(1 << 16, '\0');
+      for (std::uint64_t pos = 0; pos < file_size_;) {
+        ssize_t n = ::pread(fd_, buf.data(), buf.size(), static_cast<off_t>(pos));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) throw IoError("cannot read back the temporary file in '" + dir_ + "': " +
+                                  std::strerror(n < 0 ? errno : EIO));
+        out.write(std::string_view(buf.data(), static_cast<std::size_t>(n)));
+        pos += static_cast<std::uint64_t>(n);
+      }
+    } else {
+      out.write(mem_);
+    }
+  }
+
+ private:
+  static constexpr std::size_t kMemoryLimit = 1 << 20;
+
+  void open_file() {
+#ifdef O_TMPFILE
+    fd_ = ::open(dir_.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+    if (fd_ < 0) {
+      std::string path = dir_ + "/su-junit-XXXXXX";
+      fd_ = ::mkstemp(path.data());
+      if (fd_ >= 0) ::unlink(path.c_str());
+    }
+    if (fd_ < 0)
+      throw IoError("cannot create a temporary file in '" + dir_ + "': " + std::strerror(errno));
+  }
+  void spill() {
+    if (fd_ < 0) open_file();
+    const char* p = mem_.data();
+    std::size_t left = mem_.size();
+    while (left > 0) {
+      ssize_t n = ::write(fd_, p, left);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0)
+        throw IoError("cannot write the temporary file in '" + dir_ + "': " + std::strerror(errno));
+      p += n;
+      left -= static_cast<std::size_t>(n);
+      file_size_ += static_cast<std::uint64_t>(n);
+    }
+    mem_.clear();
+  }
+
+  std::string dir_;
+  std::string mem_;
+  int fd_ = -1;
+  std::uint64_t file_size_ = 0;
+};
+
+namespace {
+
+// python-junitxml's "%0.3f" of a timedelta's days*86400 + seconds +
+// 0.000001 * microseconds, computed the same way so it rounds the same way.
+std::string python_seconds(std::int64_t micros) {
+  std::int64_t days = micros / 86400000000LL, rem = micros % 86400000000LL;
+  if (rem < 0) {
+    rem += 86400000000LL;
+    --days;
+  }
+  std::int64_t whole = days * 86400 + rem / 1000000;
+  double value = static_cast<double>(whole) + 0.000001 * static_cast<double>(rem % 1000000);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%0.3f", value);
+  return buf;
+}
+
+std::string seconds3(std::int64_t micros) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%0.3f", static_cast<double>(micros) / 1e6);
+  return buf;
+}
+
+// python's split: the last '.' before the first '(' (python's
+// `rfind(".", 0, find("("))`, where a missing '(' excludes the last char).
+std::pair<std::string_view, std::string_view> split_id(std::string_view id) {
+  std::size_t paren = id.find('(');
+  std::size_t end = paren == std::string_view::npos ? (id.empty() ? 0 : id.size() - 1) : paren;
+  std::size_t dot = end == 0 ? std::string_view::npos : id.substr(0, end).rfind('.');
+  if (dot == std::string_view::npos) return {std::string_view(), id};
+  return {id.substr(0, dot), id.substr(dot + 1)};
+}
+
+std::string_view base_name(std::string_view name) { return name.substr(0, name.find(':')); }
+
+// The last non-blank line of a traceback: the exception and its message.
+std::string last_line(std::string_view text) {
+  std::string_view t = strip_whitespace(text);
+  std::size_t nl = t.rfind('\n');
+  std::string_view line = strip_whitespace(nl == std::string_view::npos ? t : t.substr(nl + 1));
+  if (line.size() > 500) {
+    std::size_t cut = 500;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    return std::string(line.substr(0, cut)) + "...";
+  }
+  return std::string(line);
+}
+
+std::string iso_seconds(std::int64_t micros) {
+  std::time_t t = static_cast<std::time_t>(micros / 1000000);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return buf;
+}
+
+}  // namespace
+
+JUnitWriter::JUnitWriter(Output& out, JUnitOptions options)
+    : out_(out),
+      options_(std::move(options)),
+      cases_(std::make_unique<Spool>(options_.spool_dir)),
+      suite_out_(std::make_unique<Spool>(options_.spool_dir)),
+      suite_err_(std::make_unique<Spool>(options_.spool_dir)),
+      run_start_(options_.wall_clock_micros) {}
+
+JUnitWriter::~JUnitWriter() = default;
+
+void JUnitWriter::on_non_test(const Event& e) {
+  if (options_.passthrough) {
+    scratch_.clear();
+    encode_v2(e, scratch_);
+    options_.passthrough->write(scratch_);
+  }
+  if (options_.format != JUnitFormat::junit || !options_.capture_non_test) return;
+  if (!e.file_name || e.file_bytes.empty()) return;
+  std::string_view name = base_name(*e.file_name);
+  Spool& spool = name == "stderr" ? *suite_err_ : *suite_out_;
+  scratch_.clear();
+  if (name != "stdout" && name != "stderr" && *e.file_name != last_non_test_name_) {
+    scratch_ += "[";
+    scratch_ += *e.file_name;
+    scratch_ += "]\n";
+  }
+  last_non_test_name_.assign(*e.file_name);
+  append_xml_text(scratch_, e.file_bytes, XmlDialect::strict);
+  spool.append(scratch_);
+}
+
+void JUnitWriter::on_result(const TestResult& r) {
+  ++tests_;
+  if (options_.format == JUnitFormat::subunit2junitxml)
+    python_case(r);
+  else
+    junit_case(r);
+}
+
+void JUnitWriter::python_time(std::optional<Timestamp> t) {
+  if (!t) return;
+  std::int64_t us = t->micros();
+  set_time_ = us;
+  if (run_start_ > us) run_start_ = us;
+}
+
+void JUnitWriter::python_case(const TestResult& r) {
+  // testtools' PlaceHolder.run: time(start), startTest, time(stop), outcome.
+  python_time(r.start);
+  std::int64_t test_start = python_now();
+  python_time(r.complete ? r.stop : std::nullopt);
+  auto [classname, name] = split_id(r.id);
+  std::string& s = scratch_;
+  s.assign("<testcase classname=\"");
+  append_xml_attr(s, classname, XmlDialect::junitxml);
+  s += "\" name=\"";
+  append_xml_attr(s, name, XmlDialect::junitxml);
+  s += "\" time=\"";
+  s += python_seconds(python_now() - test_start);
+  s += "\"";
+  bool failed = !r.complete || r.status == Status::fail;
+  if (failed) {
+    ++failures_;
+    std::string details = details_to_str(r.attachments, "traceback");
+    std::string text = "testtools.testresult.real._StringException";
+    if (!details.empty()) text += ": " + details;
+    text += "\n";
+    s += ">\n<failure type=\"testtools.testresult.real._StringException\">";
+    append_xml_text(s, text, XmlDialect::junitxml);
+    s += "</failure>\n</testcase>\n";
+  } else if (r.status == Status::skip) {
+    ++skipped_;
+    std::string reason;
+    auto it = std::find_if(r.attachments.begin(), r.attachments.end(),
+                           [](const Attachment& a) { return a.name == "reason"; });
+    reason = it != r.attachments.end() ? attachment_text(*it) : details_to_str(r.attachments);
+    s += ">\n<skipped>";
+    append_xml_attr(s, reason, XmlDialect::junitxml);
+    s += "</skipped>\n</testcase>\n";
+  } else if (r.status == Status::uxsuccess) {
+    ++uxsuccesses_;
+    s += ">\n<failure type=\"unittest.case._UnexpectedSuccess\"/>\n</testcase>\n";
+  } else {
+    s += "/>\n";
+  }
+  cases_->append(s);
+}
+
+void JUnitWriter::junit_case(const TestResult& r) {
+  if (r.start) {
+    std::int64_t us = r.start->micros();
+    if (!first_ || us < *first_) first_ = us;
+    if (!last_ || us > *last_) last_ = us;
+  }
+  if (r.stop) {
+    std::int64_t us = r.stop->micros();
+    if (!first_ || us < *first_) first_ = us;
+    if (!last_ || us > *last_) last_ = us;
+  }
+  auto [classname, name] = split_id(r.id);
+  std::string& s = scratch_;
+  s.assign("    <testcase classname=\"");
+  append_xml_attr(s, classname, XmlDialect::strict);
+  s += "\" name=\"";
+  append_xml_attr(s, name, XmlDialect::strict);
+  s += "\" time=\"";
+  s += r.start && r.stop ? seconds3(r.stop->micros() - r.start->micros()) : "0.000";
+  s += "\"";
+  std::string body;
+  const Attachment* traceback = nullptr;
+  const Attachment* reason = nullptr;
+  for (const auto& a : r.attachments) {
+    if (a.name == "traceback" && !traceback) traceback = &a;
+    if (a.name == "reason" && !reason) reason = &a;
+  }
+  bool failed = !r.complete || r.status == Status::fail;
+  if (failed) {
+    std::string text = traceback ? readable_text(*traceback).value_or("") : "";
+    const char* element = r.complete ? "failure" : "error";
+    body += "      <";
+    body += element;
+    body += " type=\"";
+    body += r.complete ? "fail" : "incomplete";
+    body += "\" message=\"";
+    std::string message = r.complete ? last_line(text) : "test did not complete";
+    if (message.empty()) message = "test failed";
+    append_xml_attr(body, message, XmlDialect::strict);
+    if (text.empty()) {
+      body += "\"/>\n";
+    } else {
+      body += "\">";
+      append_xml_text(body, text, XmlDialect::strict);
+      body += "</";
+      body += element;
+      body += ">\n";
+    }
+    ++(r.complete ? failures_ : errors_);
+  } else if (r.status == Status::skip) {
+    ++skipped_;
+    body += "      <skipped message=\"";
+    if (reason) append_xml_attr(body, readable_text(*reason).value_or(""), XmlDialect::strict);
+    body += "\"/>\n";
+  } else if (r.status == Status::uxsuccess) {
+    ++uxsuccesses_;
+    body += "      <failure type=\"uxsuccess\" message=\"unexpected success\"/>\n";
+  }
+  // Everything not already shown goes to system-out / system-err.
+  std::string out_text, err_text;
+  for (const auto& a : r.attachments) {
+    if ((failed && &a == traceback) || (r.status == Status::skip && &a == reason)) continue;
+    std::string_view base = base_name(a.name);
+    auto text = readable_text(a);
+    std::string& dest = base == "stderr" ? err_text : out_text;
+    if (base != "stdout" && base != "stderr") {
+      dest += "[" + a.name + "]\n";
+      if (!text) {
+        dest += "(" + std::to_string(a.bytes.size()) + " bytes of " +
+                parse_content_type(a.mime_type).to_string() + ", not shown)\n";
+        continue;
+      }
+    } else if (!text) {
+      text = sanitize_utf8(a.bytes);
+    }
+    dest += *text;
+    if (!text->empty() && text->back() != '\n' && base != "stdout" && base != "stderr")
+      dest += "\n";
+  }
+  if (!out_text.empty()) {
+    body += "      <system-out>";
+    append_xml_text(body, out_text, XmlDialect::strict);
+    body += "</system-out>\n";
+  }
+  if (!err_text.empty()) {
+    body += "      <system-err>";
+    append_xml_text(body, err_text, XmlDialect::strict);
+    body += "</system-err>\n";
+  }
+  if (body.empty()) {
+    s += "/>\n";
+  } else {
+    s += ">\n";
+    s += body;
+    s += "    </testcase>\n";
+  }
+  cases_->append(s);
+}
+
+void JUnitWriter::finish() {
+  if (options_.format == JUnitFormat::subunit2junitxml) {
+    char head[256];
+    std::snprintf(head, sizeof head,
+                  "<testsuite errors=\"0\" failures=\"%llu\" name=\"\" tests=\"%llu\" time=\"%s\">\n",
+                  static_cast<unsigned long long>(failures_ + uxsuccesses_),
+                  static_cast<unsigned long long>(tests_),
+                  python_seconds(python_now() - run_start_).c_str());
+    out_.write(head);
+    cases_->copy_to(out_);
+    out_.write("</testsuite>\n");
+    return;
+  }
+  std::string time = first_ && last_ ? seconds3(*last_ - *first_) : "0.000";
+  auto counts = [&] {
+    return "tests=\"" + std::to_string(tests_) + "\" failures=\"" +
+           std::to_string(failures_ + uxsuccesses_) + "\" errors=\"" + std::to_string(errors_) +
+           "\" skipped=\"" + std::to_string(skipped_) + "\" time=\"" + time + "\"";
+  };
+  std::string name;
+  append_xml_attr(name, options_.suite_name, XmlDialect::strict);
+  std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"" + name +
+                     "\" " + counts() + ">\n  <testsuite name=\"" + name + "\" " + counts();
+  if (first_) head += " timestamp=\"" + iso_seconds(*first_) + "\"";
+  head += ">\n";
+  out_.write(head);
+  cases_->copy_to(out_);
+  if (!suite_out_->empty()) {
+    out_.write("    <system-out>");
+    suite_out_->copy_to(out_);
+    out_.write("</system-out>\n");
+  }
+  if (!suite_err_->empty()) {
+    out_.write("    <system-err>");
+    suite_err_->copy_to(out_);
+    out_.write("</system-err>\n");
+  }
+  out_.write("  </testsuite>\n</testsuites>\n");
+}
+
+}  // namespace su

@@ -1,0 +1,122 @@
+#include "ops/xml_escape.hpp"
+
+#include <cstdint>
+
+namespace su {
+
+namespace {
+
+// Length of a valid UTF-8 character at s[i], or 0 (strict rules).
+std::size_t char_length(std::string_view s, std::size_t i) {
+  auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  std::size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  if (b(i + 1) < lo || b(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k)
+    if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
+  return n;
+}
+
+bool is_nonchar(std::string_view s, std::size_t i, std::size_t n) {
+  // U+FFFE and U+FFFF: EF BF BE / EF BF BF.
+  return n == 3 && static_cast<unsigned char>(s[i]) == 0xEF &&
+         static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+         (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE;
+}
+
+void append_escaped(std::string& out, std::string_view s, XmlDialect dialect, bool attr) {
+  out.reserve(out.size() + s.size());
+  // The last two characters kept, to spot "]]>" in the junitxml dialect.
+  char prev1 = 0, prev2 = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' && c != '"') {
+      out.push_back(static_cast<char>(c));
+      prev2 = prev1;
+      prev1 = static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    if (dialect == XmlDialect::junitxml) {
+      std::size_t n = c < 0x80 ? 1 : char_length(s, i);
+      if (n == 0) n = 1;  // not UTF-8: python never gets here; keep the byte
+      if (c < 0x20 && c != '\t' && c != '\n') {
+        i += n;  // deleted: does not break a "]]>"
+        continue;
+      }
+      if (is_nonchar(s, i, n)) {
+        i += n;
+        continue;
+      }
+      switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += (prev1 == ']' && prev2 == ']') ? "&gt;" : ">"; break;
+        case '"': out += attr ? "&quot;" : "\""; break;
+        case '\t': out += attr ? "&#x9;" : "\t"; break;
+        case '\n': out += attr ? "&#xA;" : "\n"; break;
+        default: out.append(s.substr(i, n));
+      }
+      prev2 = prev1;
+      prev1 = static_cast<char>(c);
+      i += n;
+      continue;
+    }
+    // strict
+    switch (c) {
+      case '&': out += "&amp;"; ++i; continue;
+      case '<': out += "&lt;"; ++i; continue;
+      case '>': out += "&gt;"; ++i; continue;
+      case '"': out += attr ? "&quot;" : "\""; ++i; continue;
+      case '\t': out += attr ? "&#x9;" : "\t"; ++i; continue;
+      case '\n': out += attr ? "&#xA;" : "\n"; ++i; continue;
+      case '\r': out += "&#xD;"; ++i; continue;
+      default: break;
+    }
+    if (c < 0x20) {
+      // U+2400 + c: E2 90 80+c
+      out.push_back('\xE2');
+      out.push_back('\x90');
+      out.push_back(static_cast<char>(0x80 + c));
+      ++i;
+      continue;
+    }
+    std::size_t n = char_length(s, i);
+    if (n == 0 || is_nonchar(s, i, n)) {
+      out += "\xEF\xBF\xBD";
+      i += n == 0 ? 1 : n;
+      continue;
+    }
+    out.append(s.substr(i, n));
+    i += n;
+  }
+}
+
+}  // namespace
+
+void append_xml_text(std::string& out, std::string_view text, XmlDialect dialect) {
+  append_escaped(out, text, dialect, false);
+}
+
+void append_xml_attr(std::string& out, std::string_view text, XmlDialect dialect) {
+  append_escaped(out, text, dialect, true);
+}
+
+}  // namespace su

@@ -1,0 +1,64 @@
+// su-csv: write the tests of a subunit stream as CSV rows. See su-csv(1).
+// Columns, quoting and exit code match python-subunit's subunit2csv.
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "base/error.hpp"
+#include "base/output.hpp"
+#include "codec/v2_writer.hpp"
+#include "common/tool.hpp"
+#include "ops/csv_writer.hpp"
+
+namespace {
+
+std::int64_t wall_clock_micros() {
+  timespec ts{};
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return static_cast<std::int64_t>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  su::Tool tool{"su-csv", "Write the tests of a subunit stream as CSV rows."};
+  std::string input = "-";
+  std::string output_to;
+  bool no_passthrough = false, forward = false;
+  tool.app.add_option("input", input, "stream to read (v1, v2, zstd); '-' is standard input");
+  tool.app.add_flag("--no-passthrough", no_passthrough, "drop non-test output instead of copying it");
+  tool.app.add_option("-o,--output-to", output_to, "write the CSV to this file");
+  tool.app.add_flag("-f,--forward", forward, "also copy the stream to stdout as subunit v2");
+  tool.add_strict_flag();
+
+  return tool.run(argc, argv, [&] {
+    auto reader = tool.open(input);
+    su::Output& out = su::standard_output();
+    int fd = -1;
+    if (!output_to.empty()) {
+      fd = ::open(output_to.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+      if (fd < 0) throw su::IoError("cannot open '" + output_to + "' for writing: " + std::strerror(errno));
+    }
+    su::Output file{fd, output_to};
+    su::Output& report = fd >= 0 ? file : out;
+    // python copies non-test output into stdout as v2 packets (passthrough).
+    su::CsvWriter csv{report, {.passthrough = no_passthrough || forward ? nullptr : &out,
+                               .wall_clock_micros = wall_clock_micros()}};
+    csv.start();
+    su::TestAggregator aggregator{csv, {.keep_attachments = false, .drop_exists = true}};
+    if (forward) {
+      su::V2Writer writer{out};
+      su::TeeSink both{writer, aggregator};
+      su::pump(*reader, both);
+    } else {
+      su::pump(*reader, aggregator);
+    }
+    if (fd >= 0) {
+      file.flush();
+      ::close(fd);
+    }
+    return csv.successful() ? su::Exit::ok : su::Exit::no;
+  });
+}

@@ -1,0 +1,78 @@
+// su-junit: write the tests of a subunit stream as JUnit XML. See su-junit(1).
+// The default output suits Jenkins, GitLab and GitHub; --format=subunit2junitxml
+// reproduces python-subunit's subunit2junitxml byte for byte.
+#include <cstdlib>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include "base/error.hpp"
+#include "base/output.hpp"
+#include "codec/v2_writer.hpp"
+#include "common/tool.hpp"
+#include "ops/junit_writer.hpp"
+
+namespace {
+
+std::int64_t wall_clock_micros() {
+  timespec ts{};
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return static_cast<std::int64_t>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  su::Tool tool{"su-junit", "Write the tests of a subunit stream as JUnit XML."};
+  std::string input = "-";
+  std::string output_to, format = "junit", suite_name = "subunit";
+  bool no_passthrough = false, forward = false;
+  tool.app.add_option("input", input, "stream to read (v1, v2, zstd); '-' is standard input");
+  tool.app.add_option("--format", format, "'junit' (default) or 'subunit2junitxml' (python's)")
+      ->check(CLI::IsMember({"junit", "subunit2junitxml"}));
+  tool.app.add_option("--suite-name", suite_name, "name of the test suite (default 'subunit')");
+  tool.app.add_flag("--no-passthrough", no_passthrough, "drop non-test output in the stream");
+  tool.app.add_option("-o,--output-to", output_to, "write the XML to this file");
+  tool.app.add_flag("-f,--forward", forward, "also copy the stream to stdout as subunit v2");
+  tool.add_strict_flag();
+
+  return tool.run(argc, argv, [&] {
+    auto reader = tool.open(input);
+    su::Output& out = su::standard_output();
+    int fd = -1;
+    if (!output_to.empty()) {
+      fd = ::open(output_to.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+      if (fd < 0) throw su::IoError("cannot open '" + output_to + "' for writing: " + std::strerror(errno));
+    }
+    su::Output file{fd, output_to};
+    su::Output& report = fd >= 0 ? file : out;
+    bool python = format == "subunit2junitxml";
+    const char* tmpdir = std::getenv("TMPDIR");
+    su::JUnitOptions options;
+    options.format = python ? su::JUnitFormat::subunit2junitxml : su::JUnitFormat::junit;
+    options.suite_name = suite_name;
+    // python copies non-test output to stdout as v2 packets; ours keeps it
+    // in the suite's system-out/system-err instead.
+    options.passthrough = python && !no_passthrough && !forward ? &out : nullptr;
+    options.capture_non_test = !no_passthrough;
+    options.spool_dir = tmpdir && *tmpdir ? tmpdir : "/tmp";
+    options.wall_clock_micros = wall_clock_micros();
+    su::JUnitWriter junit{report, options};
+    su::TestAggregator aggregator{junit, {.keep_attachments = true, .drop_exists = true}};
+    if (forward) {
+      su::V2Writer writer{out};
+      su::TeeSink both{writer, aggregator};
+      su::pump(*reader, both);
+    } else {
+      su::pump(*reader, aggregator);
+    }
+    junit.finish();
+    if (fd >= 0) {
+      file.flush();
+      ::close(fd);
+    }
+    return junit.successful() ? su::Exit::ok : su::Exit::no;
+  });
+}
