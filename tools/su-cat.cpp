@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
   tool.app.add_option("--route-names", names,
                       "prefixes to use instead of 0, 1, ... (one per input; implies "
                       "--route-prefix)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);  // the files that follow are inputs, not names
   tool.add_strict_flag();
 
   return tool.run(argc, argv, [&] {

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdio>
+#include <cstdint>
 #include <vector>
 
 #include "base/json.hpp"
@@ -34,14 +34,74 @@ void append_base64(std::string& out, std::string_view bytes) {
   out.push_back('=');
 }
 
+void append_digits(std::string& out, std::int64_t v, int width) {
+  char buf[20];
+  for (int i = width - 1; i >= 0; --i) {
+    buf[i] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  out.append(buf, static_cast<std::size_t>(width));
+}
+
+// format_iso8601's text without its printf and gmtime, which were most of
+// su-json's time: days to a civil date (H. Hinnant's algorithm), then digits.
+void append_iso8601(std::string& out, std::int64_t micros) {
+  std::int64_t secs = micros / 1000000, frac = micros % 1000000;
+  if (frac < 0) {
+    frac += 1000000;
+    --secs;
+  }
+  std::int64_t days = secs / 86400, rem = secs % 86400;
+  if (rem < 0) {
+    rem += 86400;
+    --days;
+  }
+  std::int64_t z = days + 719468;
+  std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  std::int64_t doe = z - era * 146097;
+  std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  std::int64_t mp = (5 * doy + 2) / 153;
+  std::int64_t day = doy - (153 * mp + 2) / 5 + 1;
+  std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
+  std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  append_digits(out, year, 4);
+  out.push_back('-');
+  append_digits(out, month, 2);
+  out.push_back('-');
+  append_digits(out, day, 2);
+  out.push_back('T');
+  append_digits(out, rem / 3600, 2);
+  out.push_back(':');
+  append_digits(out, rem / 60 % 60, 2);
+  out.push_back(':');
+  append_digits(out, rem % 60, 2);
+  out.push_back('.');
+  append_digits(out, frac, 6);
+  out.push_back('Z');
+}
+
 void append_time(std::string& out, const std::optional<Timestamp>& t) {
   if (!t) {
     out += "null";
     return;
   }
   out.push_back('"');
-  out += format_iso8601(t->micros());
+  append_iso8601(out, t->micros());
   out.push_back('"');
+}
+
+// Seconds with six decimals, from whole microseconds: exact, no printf.
+void append_seconds(std::string& out, std::int64_t micros) {
+  if (micros < 0) {
+    out.push_back('-');
+    micros = -micros;
+  }
+  char buf[24];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, micros / 1000000);
+  out.append(buf, end);
+  out.push_back('.');
+  append_digits(out, micros % 1000000, 6);
 }
 
 void append_number(std::string& out, std::uint64_t v) {
@@ -62,21 +122,26 @@ void append_json_result(std::string& out, const TestResult& r, bool attachment_t
   out += ",\"stop\":";
   append_time(out, r.stop);
   out += ",\"duration\":";
-  if (auto d = r.duration()) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%.6f", *d);
-    out += buf;
+  if (r.start && r.stop) {
+    append_seconds(out, r.stop->micros() - r.start->micros());
   } else {
     out += "null";
   }
   out += ",\"tags\":[";
   if (r.tags) {
     // Python keeps tags in a set; sorting gives one answer for one run.
-    std::vector<std::string_view> tags(r.tags->begin(), r.tags->end());
-    std::sort(tags.begin(), tags.end());
-    for (std::size_t i = 0; i < tags.size(); ++i) {
-      if (i) out.push_back(',');
-      append_json_string(out, tags[i]);
+    auto write = [&](const auto& tags) {
+      for (std::size_t i = 0; i < tags.size(); ++i) {
+        if (i) out.push_back(',');
+        append_json_string(out, tags[i]);
+      }
+    };
+    if (std::is_sorted(r.tags->begin(), r.tags->end())) {
+      write(*r.tags);
+    } else {
+      std::vector<std::string_view> tags(r.tags->begin(), r.tags->end());
+      std::sort(tags.begin(), tags.end());
+      write(tags);
     }
   }
   out += "],\"route\":";

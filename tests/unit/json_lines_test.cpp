@@ -75,4 +75,28 @@ TEST_SUITE("json lines") {
     CHECK(out.find("\"base64\":\"//4=\"") != std::string::npos);
     CHECK(out.find("\"base64\":\"//79\"") != std::string::npos);
   }
+
+  TEST_CASE("formats times as format_iso8601 does, across leap days and to 2106") {
+    std::uint32_t secs[] = {0u,          59u,         86399u,      951782400u,  951868799u,
+                            1714564800u, 4107542400u, 4102444799u, 4294967295u};
+    for (std::uint32_t s : secs) {
+      for (std::uint32_t nanos : {0u, 1500u, 999999499u, 999999500u}) {
+        TestResult r;
+        r.id = "a";
+        r.start = su::Timestamp{s, nanos};
+        std::string want = "\"start\":\"" + su::format_iso8601(r.start->micros()) + "\"";
+        CHECK_MESSAGE(json(r).find(want) != std::string::npos, json(r), " ", want);
+      }
+    }
+  }
+
+  TEST_CASE("writes durations as exact seconds with six decimals, negative too") {
+    TestResult r;
+    r.id = "a";
+    r.start = su::Timestamp{100, 0};
+    r.stop = su::Timestamp{3700, 123456000};
+    CHECK(json(r).find("\"duration\":3600.123456,") != std::string::npos);
+    std::swap(r.start, r.stop);
+    CHECK(json(r).find("\"duration\":-3600.123456,") != std::string::npos);
+  }
 }
