@@ -205,12 +205,12 @@ archive::pb::RunHeader Archive::header(std::uint64_t run) {
   return read_index_header(p);
 }
 
-RunIndex Archive::index(std::uint64_t run) {
+RunIndex Archive::index(std::uint64_t run, std::optional<std::uint32_t> only_test) {
   require_run(run);
   std::string p = index_path(run);
   if (!path_exists(p))
     throw ArchiveDamage(p, "index missing ('su-archive check' rebuilds it from the stream)");
-  RunIndex index = read_index(p);
+  RunIndex index = read_index(p, only_test);
   const IdTable& table = ids();
   if (index.header.id_count() > 0) {
     if (index.header.ids_generation() != table.generation())

@@ -7,6 +7,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -162,6 +163,33 @@ void rename_durably(const std::string& from, const std::string& to) {
 
 void remove_file(const std::string& path) {
   if (::unlink(path.c_str()) != 0 && errno != ENOENT) fail("cannot remove", path);
+}
+
+MappedFile::MappedFile(const std::string& path) {
+  int fd = open_or_fail(path, O_RDONLY);
+  struct stat st{};
+  if (fstat(fd, &st) != 0) {
+    int err = errno;
+    ::close(fd);
+    errno = err;
+    fail("cannot stat", path);
+  }
+  size_ = static_cast<std::size_t>(st.st_size);
+  if (size_ > 0) {
+    data_ = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (data_ == MAP_FAILED) {
+      int err = errno;
+      data_ = nullptr;
+      ::close(fd);
+      errno = err;
+      fail("cannot map", path);
+    }
+  }
+  ::close(fd);
+}
+
+MappedFile::~MappedFile() {
+  if (data_) ::munmap(data_, size_);
 }
 
 FileLock::FileLock(const std::string& path) {

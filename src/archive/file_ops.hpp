@@ -43,6 +43,21 @@ void rename_durably(const std::string& from, const std::string& to);
 // Removes a file; a missing file is not an error.
 void remove_file(const std::string& path);
 
+// A file mapped read-only into memory: a reader touches only the pages it
+// looks at. Throws IoError.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::string& path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
 // An exclusive flock(2) on a file, held from construction to destruction.
 // Every process that changes an archive takes it, so writers serialise
 // their short commit steps; readers never take it.

@@ -71,7 +71,7 @@ std::uint64_t test_history(
     const std::function<void(const RunIndex&, const TestRow&)>& found,
     const std::function<void(std::uint64_t, const std::string&)>& damaged) {
   std::uint64_t results = 0;
-  bool archive = dynamic_cast<Archive*>(&store) != nullptr;
+  auto* archive = dynamic_cast<Archive*>(&store);
   // An archive's ids table names every test it has seen: a test missing
   // from it is in no run, and its number is found once.
   std::optional<std::uint32_t> number;
@@ -81,11 +81,7 @@ std::uint64_t test_history(
   }
   for (std::uint64_t run : store.runs()) {
     try {
-      if (archive && number) {
-        // Runs added before the test first appeared cannot hold it.
-        if (store.header(run).id_count() <= *number) continue;
-      }
-      RunIndex index = store.index(run);
+      RunIndex index = archive && number ? archive->index(run, number) : store.index(run);
       if (!archive) number = store.ids().find(test_id);
       if (!number) continue;
       auto [lo, hi] = index.rows_of(*number);

@@ -2,6 +2,10 @@
 #include "archive/run_index.hpp"
 
 #include <algorithm>
+#include <span>
+#include <tuple>
+
+#include <google/protobuf/message_lite.h>
 
 #include "archive/archive_error.hpp"
 #include "archive/file_ops.hpp"
@@ -12,13 +16,20 @@ namespace {
 
 constexpr std::uint8_t kIncomplete = 0x08, kHasStart = 0x10, kHasStop = 0x20;
 
+constexpr std::uint32_t kBlockRows = 1024;
+
 // A column is written only when some row has a non-zero value in it.
+// `get` is called once per row, in order (it may keep state).
 template <typename Column, typename Get>
-void fill_column(Column* column, const std::vector<TestRow>& rows, Get get) {
-  bool any = std::any_of(rows.begin(), rows.end(), [&](const TestRow& r) { return get(r) != 0; });
-  if (!any) return;
+void fill_column(Column* column, std::span<const TestRow> rows, Get get) {
+  bool any = false;
   column->Reserve(static_cast<int>(rows.size()));
-  for (const auto& r : rows) column->Add(get(r));
+  for (const auto& r : rows) {
+    auto v = get(r);
+    any = any || v != 0;
+    column->Add(v);
+  }
+  if (!any) column->Clear();
 }
 
 template <typename Column>
@@ -31,13 +42,14 @@ auto column_at(const Column& column, std::size_t i) -> std::decay_t<decltype(col
   return column.empty() ? 0 : column.Get(static_cast<int>(i));
 }
 
-archive::pb::RunTests encode_tests(const RunIndex& index) {
-  archive::pb::RunTests t;
-  const auto& rows = index.rows;
-  t.set_rows(static_cast<std::uint32_t>(rows.size()));
-  // Times are counted from the earliest one, in microseconds when no time
-  // has a sub-microsecond part (python writes whole microseconds): both
-  // make the numbers shorter.
+struct TimeBase {
+  std::int64_t base = 0, unit = 1;
+};
+
+// Times are counted from the earliest one, in microseconds when no time
+// has a sub-microsecond part (python writes whole microseconds): both make
+// the numbers shorter.
+TimeBase time_base(const std::vector<TestRow>& rows) {
   std::optional<std::int64_t> base;
   bool micros = true;
   for (const auto& r : rows) {
@@ -47,24 +59,48 @@ archive::pb::RunTests encode_tests(const RunIndex& index) {
       if (*ns % 1000 != 0) micros = false;
     }
   }
-  std::int64_t unit = micros ? 1000 : 1;
-  t.set_base_ns(base.value_or(0));
-  t.set_time_unit_ns(static_cast<std::uint32_t>(unit));
+  return {base.value_or(0), micros ? 1000 : 1};
+}
+
+archive::pb::RunTests encode_keys(const RunIndex& index, const TimeBase& time) {
+  archive::pb::RunTests t;
+  t.set_rows(static_cast<std::uint32_t>(index.rows.size()));
+  t.set_base_ns(time.base);
+  t.set_time_unit_ns(static_cast<std::uint32_t>(time.unit));
+  t.set_block_rows(kBlockRows);
   std::uint32_t previous = 0;
+  t.mutable_test_delta()->Reserve(static_cast<int>(index.rows.size()));
+  for (const auto& r : index.rows) {
+    t.add_test_delta(r.test - previous);
+    previous = r.test;
+  }
+  for (const auto& w : index.workers) t.add_workers(w);
+  for (const auto& w : index.routes) t.add_routes(w);
+  for (const auto& set : index.tag_sets) {
+    auto* s = t.add_tag_sets();
+    for (const auto& tag : set) s->add_tags(tag);
+  }
+  return t;
+}
+
+archive::pb::RowBlock encode_block(std::span<const TestRow> rows, const TimeBase& time) {
+  archive::pb::RowBlock t;
   std::string* status = t.mutable_status();
   status->reserve(rows.size());
   for (const auto& r : rows) {
-    t.add_test_delta(r.test - previous);
-    previous = r.test;
     auto byte = static_cast<std::uint8_t>(r.status);
     if (!r.complete) byte |= kIncomplete;
     if (r.start_ns) byte |= kHasStart;
     if (r.stop_ns) byte |= kHasStop;
     status->push_back(static_cast<char>(byte));
   }
-  std::int64_t b = base.value_or(0);
-  fill_column(t.mutable_start(), rows, [&](const TestRow& r) -> std::uint64_t {
-    return r.start_ns ? static_cast<std::uint64_t>((*r.start_ns - b) / unit) : 0;
+  std::int64_t b = time.base, unit = time.unit;
+  std::int64_t previous = 0;
+  fill_column(t.mutable_start(), rows, [&](const TestRow& r) -> std::int64_t {
+    if (!r.start_ns) return 0;
+    std::int64_t units = (*r.start_ns - b) / unit, delta = units - previous;
+    previous = units;
+    return delta;
   });
   fill_column(t.mutable_duration(), rows, [&](const TestRow& r) -> std::int64_t {
     return r.start_ns && r.stop_ns ? (*r.stop_ns - *r.start_ns) / unit : 0;
@@ -75,27 +111,25 @@ archive::pb::RunTests encode_tests(const RunIndex& index) {
   fill_column(t.mutable_tag_set(), rows, [](const TestRow& r) { return r.tag_set; });
   fill_column(t.mutable_attachment_bytes(), rows,
               [](const TestRow& r) { return r.attachment_bytes; });
-  fill_column(t.mutable_offset(), rows, [](const TestRow& r) { return r.offset; });
-  for (const auto& w : index.workers) t.add_workers(w);
-  for (const auto& w : index.routes) t.add_routes(w);
-  for (const auto& set : index.tag_sets) {
-    auto* s = t.add_tag_sets();
-    for (const auto& tag : set) s->add_tags(tag);
-  }
+  std::uint64_t previous_offset = 0;
+  fill_column(t.mutable_offset(), rows, [&](const TestRow& r) -> std::int64_t {
+    auto delta = static_cast<std::int64_t>(r.offset - previous_offset);
+    previous_offset = r.offset;
+    return delta;
+  });
   return t;
 }
 
-void decode_tests(const std::string& path, const archive::pb::RunTests& t, RunIndex& index) {
+[[noreturn]] void bad(const std::string& path, const std::string& what) {
+  throw ArchiveDamage(path, "test table: " + what);
+}
+
+// Reads the keys: every row's test number, and the tables rows refer to.
+void decode_keys(const std::string& path, const archive::pb::RunTests& t, RunIndex& index) {
   std::size_t n = t.rows();
-  auto bad = [&](const std::string& what) { throw ArchiveDamage(path, "test table: " + what); };
-  if (static_cast<std::size_t>(t.test_delta_size()) != n || t.status().size() != n)
-    bad("columns disagree on the number of rows");
-  if (!column_fits(t.start(), n) || !column_fits(t.duration(), n) ||
-      !column_fits(t.worker(), n) || !column_fits(t.position(), n) ||
-      !column_fits(t.route(), n) || !column_fits(t.tag_set(), n) ||
-      !column_fits(t.attachment_bytes(), n) || !column_fits(t.offset(), n))
-    bad("columns disagree on the number of rows");
-  std::int64_t unit = t.time_unit_ns() ? t.time_unit_ns() : 1;
+  if (static_cast<std::size_t>(t.test_delta_size()) != n)
+    bad(path, "columns disagree on the number of rows");
+  if (n > 0 && t.block_rows() == 0) bad(path, "no block size");
   index.workers.assign(t.workers().begin(), t.workers().end());
   index.routes.assign(t.routes().begin(), t.routes().end());
   index.tag_sets.clear();
@@ -104,36 +138,53 @@ void decode_tests(const std::string& path, const archive::pb::RunTests& t, RunIn
   std::uint64_t test = 0;
   std::uint32_t id_count = index.header.id_count();
   for (std::size_t i = 0; i < n; ++i) {
-    TestRow& r = index.rows[i];
     test += t.test_delta(static_cast<int>(i));
-    if (test >= id_count) bad("row " + std::to_string(i) + " names test number " +
-                              std::to_string(test) + ", past the run's " +
-                              std::to_string(id_count) + " ids");
-    r.test = static_cast<std::uint32_t>(test);
+    if (test >= id_count)
+      bad(path, "row " + std::to_string(i) + " names test number " + std::to_string(test) +
+                    ", past the run's " + std::to_string(id_count) + " ids");
+    index.rows[i].test = static_cast<std::uint32_t>(test);
+  }
+}
+
+// Fills rows[first, first + block size) from one block.
+void decode_block(const std::string& path, const archive::pb::RunTests& keys,
+                  const archive::pb::RowBlock& t, std::size_t first, RunIndex& index) {
+  std::size_t n = std::min<std::size_t>(keys.block_rows(), index.rows.size() - first);
+  if (t.status().size() != n || !column_fits(t.start(), n) || !column_fits(t.duration(), n) ||
+      !column_fits(t.worker(), n) || !column_fits(t.position(), n) ||
+      !column_fits(t.route(), n) || !column_fits(t.tag_set(), n) ||
+      !column_fits(t.attachment_bytes(), n) || !column_fits(t.offset(), n))
+    bad(path, "block at row " + std::to_string(first) + " has columns of the wrong length");
+  auto unit = static_cast<std::uint64_t>(keys.time_unit_ns() ? keys.time_unit_ns() : 1);
+  // Unsigned arithmetic: a CRC-valid but nonsensical file must wrap, not
+  // overflow a signed integer.
+  std::uint64_t start_units = 0, offset = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    TestRow& r = index.rows[first + i];
     auto byte = static_cast<std::uint8_t>(t.status()[i]);
     r.status = static_cast<Status>(byte & 0x07);
     r.complete = !(byte & kIncomplete);
+    start_units += static_cast<std::uint64_t>(column_at(t.start(), i));
+    offset += static_cast<std::uint64_t>(column_at(t.offset(), i));
     if (byte & kHasStart) {
-      // Unsigned arithmetic: a CRC-valid but nonsensical file must not
-      // overflow a signed integer.
-      auto u = static_cast<std::uint64_t>(unit);
-      auto start = static_cast<std::uint64_t>(t.base_ns()) + column_at(t.start(), i) * u;
+      auto start = static_cast<std::uint64_t>(keys.base_ns()) + start_units * unit;
       r.start_ns = static_cast<std::int64_t>(start);
       if (byte & kHasStop)
         r.stop_ns = static_cast<std::int64_t>(
-            start + static_cast<std::uint64_t>(column_at(t.duration(), i)) * u);
+            start + static_cast<std::uint64_t>(column_at(t.duration(), i)) * unit);
     } else if (byte & kHasStop) {
-      bad("row " + std::to_string(i) + " has a stop time but no start time");
+      bad(path, "row " + std::to_string(first + i) + " has a stop time but no start time");
     }
     r.worker = column_at(t.worker(), i);
     r.position = column_at(t.position(), i);
     r.route = column_at(t.route(), i);
     r.tag_set = column_at(t.tag_set(), i);
     r.attachment_bytes = column_at(t.attachment_bytes(), i);
-    r.offset = column_at(t.offset(), i);
+    r.offset = offset;
     if (r.worker > index.workers.size() || r.route > index.routes.size() ||
         r.tag_set > index.tag_sets.size())
-      bad("row " + std::to_string(i) + " refers past the worker, route or tag tables");
+      bad(path, "row " + std::to_string(first + i) +
+                    " refers past the worker, route or tag tables");
   }
 }
 
@@ -156,25 +207,60 @@ std::pair<std::size_t, std::size_t> RunIndex::rows_of(std::uint32_t test) const 
 std::string serialize_index(const RunIndex& index) {
   std::string out(kIndexMagic);
   append_frame(out, index.header, false);
-  append_frame(out, encode_tests(index), true);
+  TimeBase time = time_base(index.rows);
+  append_frame(out, encode_keys(index, time), true);
+  std::span<const TestRow> rows(index.rows);
+  for (std::size_t first = 0; first < rows.size(); first += kBlockRows)
+    append_frame(out, encode_block(rows.subspan(first, std::min<std::size_t>(kBlockRows, rows.size() - first)), time), true);
   return out;
 }
 
-RunIndex parse_index(const std::string& path, std::string_view bytes) {
+RunIndex parse_index(const std::string& path, std::string_view bytes,
+                     std::optional<std::uint32_t> only_test) {
   check_magic(path, bytes);
   RunIndex index;
   std::size_t pos = kMagicSize;
   std::string error;
-  if (read_frame(bytes, pos, index.header, error) != FrameResult::ok)
-    throw ArchiveDamage(path, error.empty() ? "header frame missing" : error);
-  archive::pb::RunTests tests;
-  if (read_frame(bytes, pos, tests, error) != FrameResult::ok)
-    throw ArchiveDamage(path, error.empty() ? "test table frame missing" : error);
-  decode_tests(path, tests, index);
+  auto next = [&](google::protobuf::MessageLite& message, const char* what) {
+    if (read_frame(bytes, pos, message, error) != FrameResult::ok)
+      throw ArchiveDamage(path, error.empty() ? std::string(what) + " frame missing" : error);
+  };
+  next(index.header, "header");
+  archive::pb::RunTests keys;
+  next(keys, "test table");
+  decode_keys(path, keys, index);
+  std::size_t lo = 0, hi = index.rows.size();
+  if (only_test) std::tie(lo, hi) = index.rows_of(*only_test);
+  archive::pb::RowBlock block;
+  std::size_t size = keys.block_rows();
+  for (std::size_t first = 0; first < index.rows.size(); first += size) {
+    if (first + size <= lo || first >= hi) {
+      // Not wanted: hop over the frame without checking or parsing it.
+      std::size_t skip = frame_size_at(bytes, pos);
+      if (skip == 0 || skip > bytes.size() - pos)
+        throw ArchiveDamage(path, "frame at byte " + std::to_string(pos) + ": cut short");
+      pos += skip;
+      continue;
+    }
+    next(block, "row block");
+    decode_block(path, keys, block, first, index);
+  }
+  if (only_test) {
+    index.rows.erase(index.rows.begin() + static_cast<std::ptrdiff_t>(hi), index.rows.end());
+    index.rows.erase(index.rows.begin(), index.rows.begin() + static_cast<std::ptrdiff_t>(lo));
+  }
   return index;
 }
 
-RunIndex read_index(const std::string& path) { return parse_index(path, read_file(path)); }
+RunIndex read_index(const std::string& path, std::optional<std::uint32_t> only_test) {
+  // A file truncated under a mapping would fault: only the one-test reads,
+  // which touch a few pages, map; the others read.
+  if (only_test) {
+    MappedFile file{path};
+    return parse_index(path, file.bytes(), only_test);
+  }
+  return parse_index(path, read_file(path), only_test);
+}
 
 archive::pb::RunHeader read_index_header(const std::string& path) {
   // Headers are a few hundred bytes; one read usually gets all of one.

@@ -2,8 +2,10 @@
 // RunIndex: what the archive knows about one run without reading its
 // stream: the header (counts, times, metadata) and one row per test result.
 // Stored as index/<id>.idx (su-archive(5)): the kIndexMagic, a RunHeader
-// frame, then a zstd-compressed RunTests frame holding the rows as columns.
-// `list` reads only the first frame; per-test queries read both.
+// frame, a RunTests frame (which test each row is, and the worker, route
+// and tag tables), then RowBlock frames with the rows' details as columns,
+// 1024 rows each. `list` reads only the first frame; `failing` and
+// `slowest` read all; `history` reads the keys and the one block it needs.
 #pragma once
 
 #include <cstdint>
@@ -59,11 +61,15 @@ struct RunIndex {
 // The bytes of index/<id>.idx for `index`.
 std::string serialize_index(const RunIndex& index);
 
-// Parses the whole file; throws ArchiveDamage naming `path` if it does not
-// check out (magic, CRCs, protobuf, column lengths, ids past `id_count`).
-RunIndex parse_index(const std::string& path, std::string_view bytes);
+// Parses an index file; throws ArchiveDamage naming `path` if what it reads
+// does not check out (magic, CRCs, protobuf, column lengths, ids past
+// `id_count`). With `only_test`, rows holds only that test's rows, and only
+// the blocks holding them are read.
+RunIndex parse_index(const std::string& path, std::string_view bytes,
+                     std::optional<std::uint32_t> only_test = std::nullopt);
 // Reads and parses index/<id>.idx. Throws IoError or ArchiveDamage.
-RunIndex read_index(const std::string& path);
+RunIndex read_index(const std::string& path,
+                    std::optional<std::uint32_t> only_test = std::nullopt);
 // Reads only the header frame. Throws IoError or ArchiveDamage.
 archive::pb::RunHeader read_index_header(const std::string& path);
 
