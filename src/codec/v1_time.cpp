@@ -81,21 +81,13 @@ bool parse_v1_time(std::string_view t, Timestamp& out, std::string& reason) {
   if (!fixed(t, pos, mlen, month) || pos + mlen >= t.size() || t[pos + mlen] != '-')
     return fail("not a date and time (YYYY-MM-DD HH:MM:SS)");
   pos += mlen + 1;
-  // Day: one or two digits, then any one byte but a newline, then HH:MM.
-  // The regex backtracks to a one-digit day only if HH:MM is not there;
-  // seconds are optional to the regex, so their absence is not retried
-  // (python then crashes; we reject).
-  bool found = false;
-  for (std::size_t dlen : {2, 1}) {
-    if (!fixed(t, pos, dlen, day)) continue;
-    std::size_t sep = pos + dlen;
-    if (sep >= t.size() || t[sep] == '\n') continue;
-    if (hour_minute_at(t, sep + 1, hh, mm)) {
-      pos = sep + 6;
-      found = true;
-      break;
-    }
-  }
+  // Day: one or two digits (greedy: the regex's later groups are optional,
+  // so it never backtracks), any one byte but a newline, then HH:MM. Seconds
+  // are optional to the regex too; python then crashes, we reject.
+  std::size_t dlen = pos + 1 < t.size() && digit(t[pos]) && digit(t[pos + 1]) ? 2 : 1;
+  bool found = fixed(t, pos, dlen, day) && pos + dlen < t.size() && t[pos + dlen] != '\n' &&
+               hour_minute_at(t, pos + dlen + 1, hh, mm);
+  pos += dlen + 6;
   if (!found || pos >= t.size() || t[pos] != ':' || !fixed(t, pos + 1, 2, ss))
     return fail("not a date and time (YYYY-MM-DD HH:MM:SS)");
   pos += 3;

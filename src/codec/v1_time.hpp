@@ -4,7 +4,7 @@
 // accepts: YYYY-M[M]-D[D], any one separator byte, HH:MM:SS, an optional
 // `.fraction` (any number of digits, truncated to microseconds the way
 // python's int(float("0.F") * 1e6) truncates, including its float error:
-// ".570000" becomes 569999 µs), an optional zone `Z` or `±HH:MM` (none means
+// ".000249" becomes 248 µs), an optional zone `Z` or `±HH:MM` (none means
 // UTC), and anything after that valid prefix is ignored. Dates python cannot
 // represent, and instants a v2 timestamp cannot hold (before 1970, after
 // 2106), are rejected with a reason instead of crashing as python does.
