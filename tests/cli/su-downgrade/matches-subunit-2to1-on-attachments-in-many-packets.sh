@@ -1,0 +1,3 @@
+run su-downgrade "$CORPUS/v2-attachment-many-packets/input.v2"
+expect_status 0
+expect_stdout_file "$CORPUS/v2-attachment-many-packets/golden/2to1.out"
