@@ -123,8 +123,7 @@ RunIndex RunIndexer::take(IdTable& ids) {
     index.rows.push_back(p.row);
   }
   h.set_id_count(pending_.empty() ? 0 : max_test + 1);
-  pending_.clear();
-  pending_.shrink_to_fit();
+  std::deque<Pending>().swap(pending_);
   std::sort(index.rows.begin(), index.rows.end(), [](const TestRow& a, const TestRow& b) {
     return a.test != b.test ? a.test < b.test : a.offset < b.offset;
   });

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <unordered_map>
 #include <string>
@@ -41,7 +42,7 @@ class RunIndexer : public EventSink, private ResultHandler {
   };
   TestAggregator aggregator_;
   RunStats stats_;
-  std::vector<Pending> pending_;
+  std::deque<Pending> pending_;  // no reallocation peaks on big runs
   std::map<std::string, std::uint32_t, std::less<>> workers_, routes_, tag_sets_;
   std::vector<std::vector<std::string>> tag_set_list_;
   std::string key_;
