@@ -141,9 +141,8 @@ bool V2Reader::read_packet(Event& event) {
                   event);
     return true;
   }
-  std::string problem = parse_fields(length, length_size, event);
-  if (!problem.empty()) {
-    report_damage(length, std::move(problem), event);
+  if (!parse_fields(length, length_size, event)) {
+    report_damage(length, std::move(damage_reason_), event);
     return true;
   }
   event.offset = in_->offset();
@@ -152,8 +151,7 @@ bool V2Reader::read_packet(Event& event) {
   return true;
 }
 
-std::string V2Reader::parse_fields(std::size_t length, std::size_t length_size,
-                                   Event& event) {
+bool V2Reader::parse_fields(std::size_t length, std::size_t length_size, Event& event) {
   const std::uint8_t* packet = in_->data();
   const std::uint8_t* p = packet + 3 + length_size;
   const std::uint8_t* end = packet + length - 4;
@@ -168,7 +166,11 @@ std::string V2Reader::parse_fields(std::size_t length, std::size_t length_size,
     p += k;
     return k != 0;
   };
-  std::string problem;
+  std::string& problem = damage_reason_;
+  auto fail = [&](std::string message) {
+    problem = std::move(message);
+    return false;
+  };
   auto string = [&](std::string_view& out) -> bool {
     std::uint32_t n = 0;
     if (!number(n)) {
@@ -214,27 +216,27 @@ std::string V2Reader::parse_fields(std::size_t length, std::size_t length_size,
   event.runnable = flags & v2::kFlagRunnable;
   event.eof = flags & v2::kFlagEof;
   if (flags & v2::kFlagTimestamp) {
-    if (end - p < 4) return format("Timestamp at offset %ld extends past end of packet",
-                                   python_offset(p) + 2);
+    if (end - p < 4) return fail(format("Timestamp at offset %ld extends past end of packet",
+                                   python_offset(p) + 2));
     Timestamp ts;
     ts.seconds = load_be32(p);
     p += 4;
     if (!number(ts.nanos))
-      return format("Number at offset %ld extends past end of packet", python_offset(p) + 2);
+      return fail(format("Number at offset %ld extends past end of packet", python_offset(p) + 2));
     event.timestamp = ts;
   }
   std::string_view s;
   if (flags & v2::kFlagTestId) {
-    if (!string(s)) return problem;
+    if (!string(s)) return false;
     event.test_id = s;
   }
   if (flags & v2::kFlagTags) {
     std::uint32_t count = 0;
     if (!number(count))
-      return format("Number at offset %ld extends past end of packet", python_offset(p) + 2);
+      return fail(format("Number at offset %ld extends past end of packet", python_offset(p) + 2));
     tags_.clear();
     for (std::uint32_t i = 0; i < count; ++i) {
-      if (!string(s)) return problem;
+      if (!string(s)) return false;
       // python decodes tags into a set: duplicates collapse.
       bool seen = false;
       for (auto t : tags_) seen = seen || t == s;
@@ -243,27 +245,27 @@ std::string V2Reader::parse_fields(std::size_t length, std::size_t length_size,
     event.tags = std::span<const std::string_view>(tags_);
   }
   if (flags & v2::kFlagMimeType) {
-    if (!string(s)) return problem;
+    if (!string(s)) return false;
     event.mime_type = s;
   }
   if (flags & v2::kFlagFileContent) {
-    if (!string(s)) return problem;
+    if (!string(s)) return false;
     event.file_name = s;
     std::uint32_t n = 0;
     if (!number(n))
-      return format("Number at offset %ld extends past end of packet", python_offset(p) + 2);
+      return fail(format("Number at offset %ld extends past end of packet", python_offset(p) + 2));
     std::size_t room = static_cast<std::size_t>(end - p);
     if (n > room)
-      return format("File content extends past end of packet: claimed %u bytes, %zu available",
-                    n, room);
+      return fail(format("File content extends past end of packet: claimed %u bytes, %zu available",
+                    n, room));
     event.file_bytes = std::string_view(reinterpret_cast<const char*>(p), n);
     p += n;
   }
   if (flags & v2::kFlagRouteCode) {
-    if (!string(s)) return problem;
+    if (!string(s)) return false;
     event.route_code = s;
   }
-  return {};
+  return true;
 }
 
 std::size_t V2Reader::find_resync(std::size_t limit) {

@@ -33,9 +33,9 @@ class V2Reader : public EventReader {
  private:
   bool read_text(Event& event);
   bool read_packet(Event& event);
-  // Fills `event` from the packet of `length` bytes at data(); returns the
-  // python message for a malformed field, or an empty string.
-  std::string parse_fields(std::size_t length, std::size_t length_size, Event& event);
+  // Fills `event` from the packet of `length` bytes at data(); false for a
+  // malformed field, with python's message in damage_reason_.
+  bool parse_fields(std::size_t length, std::size_t length_size, Event& event);
   // First offset in (1, limit] from data() where a whole CRC-valid packet
   // starts, or `limit` if none does.
   std::size_t find_resync(std::size_t limit);

@@ -16,39 +16,64 @@ std::optional<double> TestResult::duration() const {
   return static_cast<double>(stop->micros() - start->micros()) / 1e6;
 }
 
-TestAggregator::OpenMap::iterator TestAggregator::open_for(const Event& e) {
-  if (last_valid_) {
-    const TestResult& r = last_->second.result;
-    if (r.id == *e.test_id && r.route_code.has_value() == e.route_code.has_value() &&
-        (!e.route_code || *r.route_code == *e.route_code))
-      return last_;
-  }
-  auto it = find_or_open(e);
-  last_ = it;
-  last_valid_ = true;
-  return it;
+namespace {
+
+std::uint64_t key_hash(const Event& e) {
+  std::uint64_t h = hash_bytes(*e.test_id);
+  if (e.route_code) h ^= (hash_bytes(*e.route_code) + 1) * 0x9E3779B97F4A7C15ull;
+  return h;
 }
 
-TestAggregator::OpenMap::iterator TestAggregator::find_or_open(const Event& e) {
-  key_.assign(*e.test_id);
-  key_.push_back('\0');  // ids cannot hold NUL, so this separates uniquely
-  if (e.route_code) {
-    key_.push_back('\1');
-    key_.append(*e.route_code);
+bool same_test(const TestResult& r, const Event& e) {
+  return r.id == *e.test_id && r.route_code.has_value() == e.route_code.has_value() &&
+         (!e.route_code || *r.route_code == *e.route_code);
+}
+
+}  // namespace
+
+std::uint32_t TestAggregator::open_for(const Event& e) {
+  if (last_ != kEmpty && same_test(records_[last_ - 1].result, e)) return last_ - 1;
+  std::uint64_t h = key_hash(e);
+  std::size_t mask = slots_.size() - 1;
+  std::size_t free_slot = slots_.size();
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    std::uint32_t s = slots_[i];
+    if (s == kEmpty) {
+      if (free_slot == slots_.size()) free_slot = i;
+      break;
+    }
+    if (s == kDeleted) {
+      if (free_slot == slots_.size()) free_slot = i;
+      continue;
+    }
+    const Open& o = records_[s - 1];
+    if (o.hash == h && same_test(o.result, e)) {
+      last_ = s;
+      return s - 1;
+    }
   }
-  auto it = open_.find(std::string_view(key_));
-  if (it != open_.end()) return it;
-  if (spare_.empty()) {
-    it = open_.emplace(key_, Open{}).first;
+  std::uint32_t index = insert(e, h, free_slot);
+  last_ = index + 1;
+  return index;
+}
+
+std::uint32_t TestAggregator::insert(const Event& e, std::uint64_t hash, std::size_t slot) {
+  std::uint32_t index;
+  if (free_.empty()) {
+    index = static_cast<std::uint32_t>(records_.size());
+    records_.emplace_back();
   } else {
-    OpenMap::node_type node = std::move(spare_.back());
-    spare_.pop_back();
-    node.key() = key_;
-    it = open_.insert(std::move(node)).position;
+    index = free_.back();
+    free_.pop_back();
   }
-  Open& open = it->second;
-  TestResult& r = open.result;
+  if (slots_[slot] == kEmpty) ++used_slots_;
+  slots_[slot] = index + 1;
+  ++live_;
+  Open& open = records_[index];
+  open.in_use = true;
+  open.hash = hash;
   open.sequence = sequence_++;
+  TestResult& r = open.result;
   r.id.assign(*e.test_id);
   if (e.route_code) r.route_code.emplace(*e.route_code);
   else r.route_code.reset();
@@ -56,20 +81,46 @@ TestAggregator::OpenMap::iterator TestAggregator::find_or_open(const Event& e) {
   r.complete = false;
   r.start = e.timestamp;
   r.offset = e.offset;
-  return it;
+  if (used_slots_ * 4 > slots_.size() * 3) grow();
+  return index;
 }
 
-void TestAggregator::recycle(OpenMap::iterator it) {
-  last_valid_ = false;
-  OpenMap::node_type node = open_.extract(it);
-  if (spare_.size() >= 64) return;
-  Open& open = node.mapped();
+void TestAggregator::close(std::uint32_t index) {
+  Open& open = records_[index];
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = open.hash & mask;; i = (i + 1) & mask) {
+    if (slots_[i] == index + 1) {
+      slots_[i] = kDeleted;
+      break;
+    }
+  }
+  open.in_use = false;
   if (open.result.tags) {
     open.spare_tags = std::move(*open.result.tags);
     open.result.tags.reset();
   }
   open.result.attachments.clear();
-  spare_.push_back(std::move(node));
+  free_.push_back(index);
+  --live_;
+  if (last_ == index + 1) last_ = kEmpty;
+}
+
+void TestAggregator::grow() {
+  // Rebuild without deleted slots, doubling only if the live tests need it.
+  std::size_t size = slots_.size();
+  while (live_ * 2 >= size) size *= 2;
+  slots_.assign(size, kEmpty);
+  used_slots_ = 0;
+  for (std::uint32_t index = 0; index < records_.size(); ++index) {
+    if (!records_[index].in_use) continue;
+    for (std::size_t i = records_[index].hash & (size - 1);; i = (i + 1) & (size - 1)) {
+      if (slots_[i] == kEmpty) {
+        slots_[i] = index + 1;
+        ++used_slots_;
+        break;
+      }
+    }
+  }
 }
 
 void TestAggregator::on_event(const Event& e) {
@@ -78,8 +129,8 @@ void TestAggregator::on_event(const Event& e) {
     return;
   }
   if (options_.drop_exists && e.status == Status::exists) return;
-  auto it = open_for(e);
-  Open& open = it->second;
+  std::uint32_t index = open_for(e);
+  Open& open = records_[index];
   TestResult& r = open.result;
   if (e.status != Status::none) r.status = e.status;
   r.stop = e.timestamp;
@@ -103,22 +154,26 @@ void TestAggregator::on_event(const Event& e) {
   if (is_final(r.status)) {
     r.complete = true;
     out_.on_result(r);
-    recycle(it);
+    close(index);
   }
 }
 
 void TestAggregator::finish() {
   std::vector<Open*> left;
-  left.reserve(open_.size());
-  for (auto& [key, open] : open_) left.push_back(&open);
+  left.reserve(live_);
+  for (auto& open : records_)
+    if (open.in_use) left.push_back(&open);
   std::sort(left.begin(), left.end(),
             [](const Open* a, const Open* b) { return a->sequence > b->sequence; });
   for (Open* open : left) {
     open->result.stop.reset();
     out_.on_result(open->result);
   }
-  open_.clear();
-  last_valid_ = false;
+  records_.clear();
+  free_.clear();
+  slots_.assign(64, kEmpty);
+  live_ = used_slots_ = 0;
+  last_ = kEmpty;
 }
 
 }  // namespace su

@@ -18,7 +18,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "base/hash.hpp"
@@ -77,34 +76,39 @@ class TestAggregator : public EventSink {
   void on_event(const Event& event) override;
   void finish() override;
 
-  std::size_t open_tests() const { return open_.size(); }
+  std::size_t open_tests() const { return live_; }
 
  private:
   struct Open {
     TestResult result;
     std::uint64_t sequence = 0;
+    std::uint64_t hash = 0;
+    bool in_use = false;
     std::vector<std::string> spare_tags;  // storage kept while tags is empty
   };
-  using OpenMap = std::unordered_map<std::string, Open, StringHash, StringEqual>;
+  static constexpr std::uint32_t kEmpty = 0;
+  static constexpr std::uint32_t kDeleted = 0xFFFFFFFF;
 
-  // The open test the event belongs to, opened (from the pool) if new.
-  OpenMap::iterator open_for(const Event& e);
-  OpenMap::iterator find_or_open(const Event& e);
-  void recycle(OpenMap::iterator it);
+  // The open test the event belongs to (its index in records_), opened if new.
+  std::uint32_t open_for(const Event& e);
+  std::uint32_t insert(const Event& e, std::uint64_t hash, std::size_t slot);
+  void close(std::uint32_t index);
+  void grow();
 
   ResultHandler& out_;
   AggregatorOptions options_;
-  OpenMap open_;
-  // Finished tests' map nodes, reused so that a test costs no allocation
-  // once the first few have warmed the pool up.
-  std::vector<OpenMap::node_type> spare_;
-  std::string key_;
+  // Open tests live in records_ (finished ones are reused: a test costs no
+  // allocation once the first few have warmed the pool up). slots_ is an
+  // open-addressing hash table of record index + 1, keyed by (id, route)
+  // without building a key string: lookups compare the record's own fields.
+  std::vector<Open> records_;
+  std::vector<std::uint32_t> free_;
+  std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(64, kEmpty);
+  std::size_t live_ = 0, used_slots_ = 0;
   std::uint64_t sequence_ = 0;
   // The test the last event belonged to: consecutive events of one test
-  // (inprogress, attachments, final) skip the hash lookup. Reset whenever
-  // the map may have moved or dropped it.
-  OpenMap::iterator last_;
-  bool last_valid_ = false;
+  // (inprogress, attachments, final) skip the lookup.
+  std::uint32_t last_ = kEmpty;
 };
 
 }  // namespace su

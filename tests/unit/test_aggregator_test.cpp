@@ -125,3 +125,23 @@ TEST_SUITE("test aggregator") {
     CHECK(c.results[1].status == Status::success);
   }
 }
+
+TEST_SUITE("test aggregator") {
+  TEST_CASE("keeps thousands of interleaved open tests apart and reports each once") {
+    Collect c;
+    su::TestAggregator agg{c};
+    std::vector<std::string> ids;
+    for (int i = 0; i < 3000; ++i) ids.push_back("t" + std::to_string(i));
+    for (auto& id : ids) agg.on_event(ev(id, Status::inprogress));
+    CHECK(agg.open_tests() == 3000);
+    for (std::size_t i = 0; i < ids.size(); i += 2) agg.on_event(ev(ids[i], Status::success));
+    CHECK(agg.open_tests() == 1500);
+    for (auto& id : ids) agg.on_event(ev(id, Status::fail));  // completes odd ones, reopens even
+    agg.finish();
+    std::size_t success = 0, fail = 0;
+    for (auto& r : c.results) (r.status == Status::success ? success : fail)++;
+    CHECK(success == 1500);
+    CHECK(fail == 3000);  // 1500 odd failures + 1500 re-run even ones
+    CHECK(c.results.size() == 4500);
+  }
+}
