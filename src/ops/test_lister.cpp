@@ -8,9 +8,22 @@ namespace su {
 
 std::string format_seconds_3(std::int64_t micros) {
   // timedelta keeps whole seconds (floored) and 0..999999 microseconds;
-  // python adds them as floats, so do the same to print the same digits.
+  // python adds them as floats and prints "%0.3f".
   std::int64_t whole = micros / 1000000, frac = micros % 1000000;
   if (frac < 0) { frac += 1000000; --whole; }
+  if (frac % 1000 != 500 && whole >= 0 && whole < 1000000000) {
+    // Not a tie: the float sum is within far less than 0.5 ms of the exact
+    // value, so integer rounding gives the digits printf would.
+    std::int64_t ms = (frac + 500) / 1000;
+    std::int64_t w = whole + ms / 1000;
+    ms %= 1000;
+    std::string out = std::to_string(w);
+    out.push_back('.');
+    out.push_back(static_cast<char>('0' + ms / 100));
+    out.push_back(static_cast<char>('0' + ms / 10 % 10));
+    out.push_back(static_cast<char>('0' + ms % 10));
+    return out;
+  }
   double seconds = static_cast<double>(whole) + static_cast<double>(frac) / 1000000.0;
   char buf[64];
   std::snprintf(buf, sizeof buf, "%0.3f", seconds);
@@ -28,9 +41,18 @@ void TestLister::on_event(const Event& e) {
   if (e.status == Status::exists) {
     if (options_.exists) report(id, 0);
   } else if (e.status == Status::inprogress || e.status == Status::none) {
-    key_.assign(id);
-    auto [it, created] = active_.try_emplace(key_);
-    if (created) it->second.sequence = sequence_++;
+    auto it = active_.find(id);
+    if (it == active_.end()) {
+      if (spare_.empty()) {
+        it = active_.emplace(std::string(id), Active{}).first;
+      } else {
+        ActiveMap::node_type node = std::move(spare_.back());
+        spare_.pop_back();
+        node.key().assign(id);
+        it = active_.insert(std::move(node)).position;
+      }
+      it->second.sequence = sequence_++;
+    }
     it->second.start = now_;
   } else {
     end_test(id);
@@ -38,12 +60,12 @@ void TestLister::on_event(const Event& e) {
 }
 
 void TestLister::end_test(std::string_view id) {
-  key_.assign(id);
-  auto it = active_.find(key_);
+  auto it = active_.find(id);
   std::optional<std::int64_t> start;
   if (it != active_.end()) {
     start = it->second.start;
-    active_.erase(it);
+    ActiveMap::node_type node = active_.extract(it);
+    if (spare_.size() < 64) spare_.push_back(std::move(node));
   }
   if (start && now_) report(id, *now_ - *start);
   else report(id, 0);

@@ -17,7 +17,9 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
+#include "base/hash.hpp"
 #include "base/output.hpp"
 #include "event/sink.hpp"
 
@@ -48,9 +50,10 @@ class TestLister : public EventSink {
   Output& out_;
   ListOptions options_;
   std::optional<std::int64_t> now_;
-  std::unordered_map<std::string, Active> active_;
+  using ActiveMap = std::unordered_map<std::string, Active, StringHash, StringEqual>;
+  ActiveMap active_;
+  std::vector<ActiveMap::node_type> spare_;  // finished tests' nodes, reused
   std::uint64_t sequence_ = 0;
-  std::string key_;
 };
 
 // "%0.3f" of a microsecond duration, computed as python does from a timedelta.

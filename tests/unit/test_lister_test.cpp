@@ -1,0 +1,28 @@
+#include <doctest/doctest.h>
+
+#include <cstdio>
+
+#include "ops/test_lister.hpp"
+
+TEST_SUITE("test lister") {
+  TEST_CASE("formats durations with the digits python's %0.3f prints") {
+    CHECK(su::format_seconds_3(0) == "0.000");
+    CHECK(su::format_seconds_3(250000) == "0.250");
+    CHECK(su::format_seconds_3(1234) == "0.001");
+    CHECK(su::format_seconds_3(1501) == "0.002");
+    CHECK(su::format_seconds_3(999999) == "1.000");
+    CHECK(su::format_seconds_3(500) == "0.001");   // 0.0005 is stored just above
+    CHECK(su::format_seconds_3(1500) == "0.002");  // ties follow the stored double
+    CHECK(su::format_seconds_3(2500) == "0.003");
+    CHECK(su::format_seconds_3(-500000) == "-0.500");
+  }
+
+  TEST_CASE("agrees with printf of python's float sum over a sweep of microseconds") {
+    for (std::int64_t us = 0; us < 3000000; us += 37) {
+      double seconds = static_cast<double>(us / 1000000) + static_cast<double>(us % 1000000) / 1e6;
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "%0.3f", seconds);
+      REQUIRE(su::format_seconds_3(us) == buf);
+    }
+  }
+}
