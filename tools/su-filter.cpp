@@ -3,6 +3,7 @@
 // (the later of two contrary options wins), but keeps everything by default.
 #include <cstdio>
 #include <map>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/error.hpp"
@@ -44,9 +45,16 @@ class VerbatimWriter : public su::EventSink {
   bool skip_parser_error_ = false;
 };
 
-// Copies standard input to an unlinked temporary file and makes that file
-// standard input, so --before can read it twice.
-void spool_stdin() {
+// Makes standard input readable twice, for --before: a regular file is
+// read again from where it started; anything else is first copied to an
+// unlinked temporary file that becomes standard input. Returns the offset
+// to rewind to.
+off_t make_stdin_rereadable() {
+  struct stat st;
+  if (::fstat(0, &st) == 0 && S_ISREG(st.st_mode)) {
+    off_t at = ::lseek(0, 0, SEEK_CUR);
+    if (at >= 0) return at;
+  }
   std::FILE* tmp = std::tmpfile();
   if (!tmp) throw su::IoError("cannot create a temporary file for --before");
   char buf[1 << 16];
@@ -57,8 +65,9 @@ void spool_stdin() {
     if (std::fwrite(buf, 1, static_cast<std::size_t>(n), tmp) != static_cast<std::size_t>(n))
       throw su::IoError("cannot write the temporary file for --before");
   }
-  if (std::fflush(tmp) != 0 || ::dup2(fileno(tmp), 0) < 0)
+  if (std::fflush(tmp) != 0 || ::dup2(fileno(tmp), 0) < 0 || ::lseek(0, 0, SEEK_SET) != 0)
     throw su::IoError("cannot write the temporary file for --before");
+  return 0;
 }
 
 // optparse accepts any unambiguous prefix of a long option (--no-pass).
@@ -114,21 +123,29 @@ int main(int argc, char** argv) {
          spec.passthrough = false;
        });
   app.add_option("--with-tag", spec.with_tags, "keep tests carrying TAG (all given tags)")
+      ->allow_extra_args(false)
       ->type_name("TAG");
-  app.add_option("--without-tag", spec.without_tags, "drop tests carrying TAG")->type_name("TAG");
+  app.add_option("--without-tag", spec.without_tags, "drop tests carrying TAG")->allow_extra_args(false)
+      ->type_name("TAG");
   app.add_option("-m,--with", spec.with_regexps, "keep tests whose text matches RE")
+      ->allow_extra_args(false)
       ->type_name("RE");
   app.add_option("--without", spec.without_regexps, "drop tests whose text matches RE")
+      ->allow_extra_args(false)
       ->type_name("RE");
   app.add_option("--fixup-expected-failures", fixups,
                  "ids in FILE that fail become xfail; that succeed, uxsuccess")
+      ->allow_extra_args(false)
       ->type_name("FILE");
   app.add_option("--rename", renames, "rename tests: re.sub(FROM, TO, id)")
       ->type_size(2)
+      ->allow_extra_args(false)
       ->type_name("FROM TO");
   app.add_option("--status", statuses, "keep only these outcomes (comma-separated)")
+      ->allow_extra_args(false)
       ->type_name("LIST");
   app.add_option("--route", spec.routes, "keep tests whose route code is CODE or CODE/...")
+      ->allow_extra_args(false)
       ->type_name("CODE");
   app.add_option("--before", before, "keep TEST_ID and what its worker ran before it")
       ->type_name("TEST_ID");
@@ -183,7 +200,7 @@ int main(int argc, char** argv) {
       if (!include_list.empty()) spec.include.emplace(su::read_test_list(include_list));
       if (!exclude_list.empty()) spec.exclude.emplace(su::read_test_list(exclude_list));
       if (!before.empty()) {
-        if (input == "-") spool_stdin();
+        off_t start = input == "-" ? make_stdin_rereadable() : 0;
         su::WorkerFinder finder{before, spec};
         auto first = su::open_reader(input);  // quiet: pass two reports damage
         su::pump(*first, finder);
@@ -192,7 +209,7 @@ int main(int argc, char** argv) {
           return su::Exit::no;
         }
         spec.before = finder.result();
-        if (input == "-" && ::lseek(0, 0, SEEK_SET) != 0)
+        if (input == "-" && ::lseek(0, start, SEEK_SET) != start)
           throw su::IoError("cannot rewind the temporary file for --before");
       }
       su::Output& out = su::standard_output();

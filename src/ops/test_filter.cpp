@@ -2,7 +2,6 @@
 #include "ops/test_filter.hpp"
 
 #include <algorithm>
-#include <array>
 #include <unordered_map>
 
 #include "ops/python_regex.hpp"
@@ -11,10 +10,7 @@
 namespace su {
 namespace {
 
-constexpr std::array<std::string_view, 7> kOutcomeNames = {
-    "exists", "success", "uxsuccess", "skip", "fail", "xfail", "incomplete"};
-
-Outcome outcome_of(Status s, bool complete) {
+Outcome outcome_for(Status s, bool complete) {
   if (!complete) return Outcome::incomplete;
   switch (s) {
     case Status::exists: return Outcome::exists;
@@ -57,16 +53,14 @@ std::string_view worker_of(const std::vector<std::string_view>& tags) {
 
 bool parse_outcome(std::string_view name, Outcome& out) {
   if (name == "inprogress") name = "incomplete";
-  for (std::size_t i = 0; i < kOutcomeNames.size(); ++i) {
-    if (kOutcomeNames[i] == name) {
+  for (std::size_t i = 0; i < kOutcomeCount; ++i) {
+    if (outcome_name(static_cast<Outcome>(i)) == name) {
       out = static_cast<Outcome>(i);
       return true;
     }
   }
   return false;
 }
-
-std::string_view outcome_name(Outcome o) { return kOutcomeNames[static_cast<std::size_t>(o)]; }
 
 bool FilterSpec::judges_tests() const {
   return drop_success || drop_failure || drop_skip || drop_xfail || drop_exists ||
@@ -285,7 +279,7 @@ void TestFilter::decide(Pending& p, bool complete) {
     for (const auto& [from, to] : c_->renames) renamed = from.sub(to, renamed);
   }
   std::string_view id = c_->renames.empty() ? original_id : std::string_view(renamed);
-  Outcome outcome = outcome_of(p.status, complete);
+  Outcome outcome = outcome_for(p.status, complete);
   std::optional<Status> new_status;
   if (!s.expected_failures.empty() && s.expected_failures.count(std::string(id))) {
     if (outcome == Outcome::fail || outcome == Outcome::incomplete) {

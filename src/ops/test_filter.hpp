@@ -36,25 +36,16 @@
 #include <vector>
 
 #include "event/sink.hpp"
+#include "ops/run_summary.hpp"  // Outcome
 #include "ops/test_list.hpp"
 
 namespace su {
 
-// What a test ended as, for --status. `incomplete` is a test still open at
-// the end of the stream (python reports it as a failure).
-enum class Outcome : std::uint8_t {
-  exists,
-  success,
-  uxsuccess,
-  skip,
-  fail,
-  xfail,
-  incomplete,
-};
-
-// "exists", "success", ...; "inprogress" is accepted as `incomplete`.
+// --status names the outcomes of run_summary.hpp's Outcome ("exists",
+// "success", "uxsuccess", "skip", "fail", "xfail", "incomplete": a test
+// still open at the end of the stream); "inprogress" is accepted for
+// `incomplete`.
 bool parse_outcome(std::string_view name, Outcome& out);
-std::string_view outcome_name(Outcome o);
 
 struct FilterSpec {
   // python's switches (subunit-filter), as destinations: later options win.
