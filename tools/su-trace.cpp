@@ -47,14 +47,13 @@ int main(int argc, char** argv) {
   tool.app.add_flag("-a,--abbreviate", options.abbreviate, "one character per test");
   tool.app.add_flag("--all-attachments", options.all_attachments, "print every attachment of passing tests");
   tool.app.add_flag("--no-summary", no_summary, "don't print the totals and worker balance");
-  auto* color_opt = tool.app.add_option("--color", color, "colour: auto (on a terminal), always, never")
-                        ->expected(0, 1);
+  // A flag that takes an optional =WHEN, so `--color FILE` still reads FILE.
+  tool.app.add_flag("--color{auto}", color, "colour: auto (on a terminal), always, never");
   tool.app.add_flag("-d,--perc-diff", perc_diff, "accepted for compatibility; ignored");
   tool.app.add_option("-t,--diff-threshold", threshold, "accepted for compatibility; ignored");
   tool.add_strict_flag();
 
   return tool.run(argc, argv, [&] {
-    if (color_opt->count() > 0 && color.empty()) color = "auto";
     if (color != "auto" && color != "always" && color != "never") {
       tool.error("--color: '" + color + "' is not one of auto, always, never");
       return su::Exit::usage;

@@ -39,21 +39,42 @@ bool v1_directive(std::string_view line) {
   return false;
 }
 
-}  // namespace
-
-Format sniff_format(BufferedInput& in) {
-  std::size_t avail = in.fill(kWindow);
-  const std::uint8_t* p = in.data();
+// The verdict on the bytes at hand: v2 if a whole packet with a good CRC
+// is there, else v1 if a line starts with a v1 directive, else none yet.
+bool settled(const std::uint8_t* p, std::size_t avail, Format& out) {
   for (std::size_t i = 0; i < avail; ++i)
-    if (p[i] == v2::kSignature && v2_packet_at(p + i, avail - i)) return Format::v2;
+    if (p[i] == v2::kSignature && v2_packet_at(p + i, avail - i)) {
+      out = Format::v2;
+      return true;
+    }
   std::string_view text(reinterpret_cast<const char*>(p), avail);
   while (!text.empty()) {
     std::size_t nl = text.find('\n');
-    if (v1_directive(text.substr(0, nl))) return Format::v1;
+    if (v1_directive(text.substr(0, nl))) {
+      out = Format::v1;
+      return true;
+    }
     if (nl == std::string_view::npos) break;
     text.remove_prefix(nl + 1);
   }
-  return Format::v2;
+  return false;
+}
+
+}  // namespace
+
+Format sniff_format(BufferedInput& in) {
+  // Look at up to kWindow bytes; but when a live pipe pauses and what has
+  // arrived already settles the format, decide now: waiting for the whole
+  // window would hold back the first results of a live run.
+  while (in.available() < kWindow && !in.eof()) {
+    in.fill_more();
+    Format early;
+    if (in.drained() && settled(in.data(), in.available(), early)) return early;
+  }
+  std::size_t avail = in.fill(kWindow);
+  Format format = Format::v2;
+  settled(in.data(), avail, format);
+  return format;
 }
 
 }  // namespace su
