@@ -63,9 +63,16 @@ std::vector<std::string_view> split_params(std::string_view s) {
   return parts;
 }
 
-void replace_all(std::string& s, std::string_view from, std::string_view to) {
-  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
+// python's str.replace(from, to), built afresh.
+std::string replaced(std::string_view s, std::string_view from, std::string_view to) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t at = s.find(from); at != std::string_view::npos; at = s.find(from)) {
+    out.append(s.substr(0, at)).append(to);
+    s.remove_prefix(at + from.size());
+  }
+  out.append(s);
+  return out;
 }
 
 }  // namespace
@@ -123,8 +130,8 @@ void append_python_bytes_repr(std::string& out, std::string_view bytes) {
 }
 
 std::string python_content_type(std::optional<std::string_view> mime_type) {
-  std::string line = std::string(mime_type.value_or("application/octet-stream"));
-  std::string joined = ";" + line;
+  std::string joined = ";";
+  joined.append(mime_type.value_or("application/octet-stream"));
   std::vector<std::string_view> parts = split_params(joined);
   std::string full_type = parts.empty() ? std::string() : std::string(parts[0]);
   std::vector<std::pair<std::string, std::string>> params;
@@ -136,9 +143,8 @@ std::string python_content_type(std::optional<std::string_view> mime_type) {
     for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     std::string value(strip(p.substr(eq + 1)));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
-      value = value.substr(1, value.size() - 2);
-      replace_all(value, "\\\\", "\\");
-      replace_all(value, "\\\"", "\"");
+      value = replaced(replaced(std::string_view(value).substr(1, value.size() - 2), "\\\\", "\\"),
+                       "\\\"", "\"");
     }
     auto same = std::find_if(params.begin(), params.end(),
                              [&](const auto& kv) { return kv.first == name; });
@@ -149,20 +155,24 @@ std::string python_content_type(std::optional<std::string_view> mime_type) {
   }
   if (full_type == "*") full_type = "*/*";
   std::string out;
-  std::size_t slash = full_type.find('/');
-  if (slash == std::string::npos) {
-    out = full_type;  // python raises "Can't parse type"; keep the text
+  std::string_view type = full_type;
+  std::size_t slash = type.find('/');
+  if (slash == std::string_view::npos) {
+    out.append(type);  // python raises "Can't parse type"; keep the text
   } else {
-    out = std::string(strip(std::string_view(full_type).substr(0, slash))) + "/" +
-          std::string(strip(std::string_view(full_type).substr(slash + 1)));
+    out.append(strip(type.substr(0, slash)));
+    out.push_back('/');
+    out.append(strip(type.substr(slash + 1)));
   }
   std::vector<std::string> formatted;
   for (auto& [k, v] : params) {
-    if (k == "charset") v = v.substr(0, v.find(','));
-    formatted.push_back(k + "=\"" + v + "\"");
+    if (k == "charset") v.resize(std::min(v.size(), v.find(',')));
+    std::string f;
+    f.append(k).append("=\"").append(v).push_back('"');
+    formatted.push_back(std::move(f));
   }
   std::sort(formatted.begin(), formatted.end());
-  for (const auto& f : formatted) out += "; " + f;
+  for (const auto& f : formatted) out.append("; ").append(f);
   return out;
 }
 

@@ -28,12 +28,12 @@ struct Collect : su::EventSink {
 
 // One packet's bytes.
 struct P {
-  std::string id;
+  std::string id = {};
   Status status = Status::none;
-  std::vector<std::string> tags;
-  std::optional<std::string> route;
-  std::optional<std::uint32_t> seconds;
-  std::string file_name, file_bytes, mime;
+  std::vector<std::string> tags = {};
+  std::optional<std::string> route = {};
+  std::optional<std::uint32_t> seconds = {};
+  std::string file_name = {}, file_bytes = {}, mime = {};
 };
 
 std::string packet(const P& p) {
