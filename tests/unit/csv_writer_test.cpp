@@ -1,0 +1,83 @@
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <string>
+
+#include "base/output.hpp"
+#include "ops/csv_writer.hpp"
+
+using su::Status;
+using su::TestResult;
+
+namespace {
+
+struct Captured {
+  std::FILE* file = std::tmpfile();
+  su::Output out{fileno(file), "captured"};
+  ~Captured() { std::fclose(file); }
+  std::string text() {
+    out.flush();
+    std::string s;
+    std::rewind(file);
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, file)) > 0;) s.append(buf, n);
+    return s;
+  }
+};
+
+TestResult result(std::string id, Status s, std::optional<std::int64_t> start_us,
+                  std::optional<std::int64_t> stop_us) {
+  TestResult r;
+  r.id = std::move(id);
+  r.status = s;
+  r.complete = s != Status::inprogress && s != Status::none;
+  if (start_us) r.start = su::Timestamp::from_micros(*start_us);
+  if (stop_us) r.stop = su::Timestamp::from_micros(*stop_us);
+  return r;
+}
+
+constexpr std::int64_t kT = 1714564800000000LL;  // 2024-05-01T12:00:00Z
+
+}  // namespace
+
+TEST_SUITE("csv writer") {
+  TEST_CASE("formats times as python's str(datetime), fraction only when not zero") {
+    CHECK(su::python_datetime(kT) == "2024-05-01 12:00:00+00:00");
+    CHECK(su::python_datetime(kT + 250000) == "2024-05-01 12:00:00.250000+00:00");
+  }
+  TEST_CASE("quotes a field only when it holds a comma, quote, CR or LF") {
+    std::string out;
+    su::append_csv_field(out, "plain");
+    out += '|';
+    su::append_csv_field(out, "a,\"b\"");
+    out += '|';
+    su::append_csv_field(out, "x\ry");
+    CHECK(out == "plain|\"a,\"\"b\"\"\"|\"x\ry\"");
+  }
+  TEST_CASE("writes python's statuses: uxsuccess as success, unfinished as failure") {
+    Captured c;
+    su::CsvWriter w{c.out, {}};
+    w.start();
+    w.on_result(result("a", Status::uxsuccess, kT, kT + 1));
+    w.on_result(result("b", Status::xfail, kT, kT + 1));
+    w.on_result(result("c", Status::inprogress, kT + 2, std::nullopt));
+    CHECK(c.text() ==
+          "test,status,start_time,stop_time\r\n"
+          "a,success,2024-05-01 12:00:00+00:00,2024-05-01 12:00:00.000001+00:00\r\n"
+          "b,xfail,2024-05-01 12:00:00+00:00,2024-05-01 12:00:00.000001+00:00\r\n"
+          "c,failure,2024-05-01 12:00:00.000002+00:00,2024-05-01 12:00:00.000002+00:00\r\n");
+    CHECK_FALSE(w.successful());
+  }
+  TEST_CASE("a test without timestamps takes the last time seen, else the wall clock") {
+    Captured c;
+    su::CsvWriter w{c.out, {.wall_clock_micros = kT + 5000000}};
+    w.on_result(result("early", Status::success, std::nullopt, std::nullopt));
+    w.on_result(result("timed", Status::success, kT, kT + 1000));
+    w.on_result(result("late", Status::skip, std::nullopt, std::nullopt));
+    CHECK(c.text() ==
+          "early,success,2024-05-01 12:00:05+00:00,2024-05-01 12:00:05+00:00\r\n"
+          "timed,success,2024-05-01 12:00:00+00:00,2024-05-01 12:00:00.001000+00:00\r\n"
+          "late,skip,2024-05-01 12:00:00.001000+00:00,2024-05-01 12:00:00.001000+00:00\r\n");
+    CHECK(w.successful());
+  }
+}

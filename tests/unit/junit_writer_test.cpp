@@ -1,0 +1,179 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "base/output.hpp"
+#include "ops/details_text.hpp"
+#include "ops/junit_writer.hpp"
+#include "ops/xml_escape.hpp"
+
+using su::Attachment;
+using su::Status;
+using su::TestResult;
+using su::XmlDialect;
+
+namespace {
+
+// An Output whose bytes can be read back.
+struct Captured {
+  std::FILE* file = std::tmpfile();
+  su::Output out{fileno(file), "captured"};
+  ~Captured() { std::fclose(file); }
+  std::string text() {
+    out.flush();
+    std::string s;
+    std::rewind(file);
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, file)) > 0;) s.append(buf, n);
+    return s;
+  }
+};
+
+TestResult result(std::string id, Status s, double start, double stop) {
+  TestResult r;
+  r.id = std::move(id);
+  r.status = s;
+  r.complete = s != Status::inprogress && s != Status::none;
+  r.start = su::Timestamp::from_micros(1714564800000000LL + std::llround(start * 1e6));
+  if (r.complete)
+    r.stop = su::Timestamp::from_micros(1714564800000000LL + std::llround(stop * 1e6));
+  return r;
+}
+
+std::string text(std::string_view s, XmlDialect d) {
+  std::string out;
+  su::append_xml_text(out, s, d);
+  return out;
+}
+
+std::string attr(std::string_view s, XmlDialect d) {
+  std::string out;
+  su::append_xml_attr(out, s, d);
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("xml escape") {
+  TEST_CASE("junitxml dialect deletes what XML cannot hold, CR included, as python-junitxml does") {
+    CHECK(text("a\x01" "b\rc\td\ne", XmlDialect::junitxml) == "ab" "c\td\ne");
+    CHECK(text("x\xEF\xBF\xBEy\xEF\xBF\xBFz", XmlDialect::junitxml) == "xyz");
+  }
+  TEST_CASE("junitxml dialect escapes & < and ]]> but leaves a lone >") {
+    CHECK(text("a&b<c>d]]>e]]]>", XmlDialect::junitxml) == "a&amp;b&lt;c>d]]&gt;e]]]&gt;");
+    CHECK(text("]]\x02>", XmlDialect::junitxml) == "]]&gt;");
+  }
+  TEST_CASE("junitxml attributes also escape quote, tab and newline") {
+    CHECK(attr("\"a\"\tb\nc", XmlDialect::junitxml) == "&quot;a&quot;&#x9;b&#xA;c");
+  }
+  TEST_CASE("strict dialect keeps every character readable and the XML well-formed") {
+    CHECK(text("a\x01" "b", XmlDialect::strict) == "a\xE2\x90\x81" "b");  // U+2401
+    CHECK(text("a\rb>", XmlDialect::strict) == "a&#xD;b&gt;");
+    CHECK(text("bad\xFF" "byte", XmlDialect::strict) == "bad\xEF\xBF\xBD" "byte");
+    CHECK(text("\xEF\xBF\xBF", XmlDialect::strict) == "\xEF\xBF\xBD");
+    CHECK(text("caf\xC3\xA9 \xF0\x9F\x9A\x80", XmlDialect::strict) == "caf\xC3\xA9 \xF0\x9F\x9A\x80");
+    CHECK(attr("a\"\t\n\r", XmlDialect::strict) == "a&quot;&#x9;&#xA;&#xD;");
+  }
+}
+
+TEST_SUITE("details text") {
+  TEST_CASE("parses MIME types as cgi.parse_header and prints them as testtools does") {
+    auto ct = su::parse_content_type("text/x-traceback;charset=utf8,language=python");
+    CHECK(ct.is_text());
+    CHECK(ct.to_string() == "text/x-traceback; charset=\"utf8\"");
+    CHECK(su::parse_content_type("").to_string() == "application/octet-stream");
+    CHECK(su::parse_content_type("application/json; b=\"x;y\"; a=1").to_string() ==
+          "application/json; a=\"1\"; b=\"x;y\"");
+    CHECK_FALSE(su::parse_content_type("Text/plain").is_text());
+  }
+  TEST_CASE("decodes text with its charset, latin-1 by default") {
+    CHECK(su::decode_text("caf\xE9", "") == "caf\xC3\xA9");
+    CHECK(su::decode_text("caf\xC3\xA9", "UTF-8") == "caf\xC3\xA9");
+    CHECK(su::decode_text("bad\xFF", "utf8") == "bad\xEF\xBF\xBD");
+  }
+  TEST_CASE("strips unicode whitespace as python's str.strip does") {
+    CHECK(su::strip_whitespace(" \t\x1c" "a b\xC2\xA0\n") == "a b");
+    CHECK(su::strip_whitespace("\xE3\x80\x80") == "");
+  }
+  TEST_CASE("renders details like testtools: binary and empty first, special last") {
+    std::vector<Attachment> a = {
+        {"traceback", "text/x-traceback; charset=utf8", "Traceback\nError: x\n", 0},
+        {"log", "text/plain; charset=utf8", "one\ntwo", 0},
+        {"blob", "application/octet-stream", "\x01\x02", 0},
+        {"note", "text/plain; charset=utf8", "hi", 0},
+        {"blank", "text/plain; charset=utf8", "  \n", 0},
+    };
+    CHECK(su::details_to_str(a, "traceback") ==
+          "Binary content:\n  blob (application/octet-stream)\n"
+          "Empty attachments:\n  blank\n\n"
+          "log: {{{\none\ntwo\n}}}\n\nnote: {{{hi}}}\n\nTraceback\nError: x\n");
+  }
+}
+
+TEST_SUITE("junit writer") {
+  TEST_CASE("python format reproduces subunit2junitxml's document") {
+    Captured c;
+    // python's run start is the wall clock, lowered by every earlier test time.
+    su::JUnitWriter w{c.out, {.format = su::JUnitFormat::subunit2junitxml,
+                              .wall_clock_micros = 1714564900000000LL}};
+    auto ok = result("proj.TestA.test_ok", Status::success, 0, 0.25);
+    auto bad = result("proj.TestA.test_fail", Status::fail, 0.3, 1.5);
+    bad.attachments.push_back({"traceback", "text/x-traceback; charset=utf8",
+                               "Traceback (most recent call last):\nAssertionError: 1 != 2\n", 0});
+    auto skip = result("proj.TestB.test_skip", Status::skip, 2, 2.01);
+    skip.attachments.push_back({"reason", "text/plain; charset=utf8", "needs network", 0});
+    auto ux = result("noclass", Status::uxsuccess, 4, 4.125);
+    for (auto* r : {&ok, &bad, &skip, &ux}) w.on_result(*r);
+    w.finish();
+    CHECK(c.text() ==
+          "<testsuite errors=\"0\" failures=\"2\" name=\"\" tests=\"4\" time=\"4.125\">\n"
+          "<testcase classname=\"proj.TestA\" name=\"test_ok\" time=\"0.250\"/>\n"
+          "<testcase classname=\"proj.TestA\" name=\"test_fail\" time=\"1.200\">\n"
+          "<failure type=\"testtools.testresult.real._StringException\">"
+          "testtools.testresult.real._StringException: Traceback (most recent call last):\n"
+          "AssertionError: 1 != 2\n\n</failure>\n</testcase>\n"
+          "<testcase classname=\"proj.TestB\" name=\"test_skip\" time=\"0.010\">\n"
+          "<skipped>needs network</skipped>\n</testcase>\n"
+          "<testcase classname=\"\" name=\"noclass\" time=\"0.125\">\n"
+          "<failure type=\"unittest.case._UnexpectedSuccess\"/>\n</testcase>\n"
+          "</testsuite>\n");
+    CHECK_FALSE(w.successful());
+  }
+  TEST_CASE("splits classname at the last dot before the first parenthesis") {
+    Captured c;
+    su::JUnitWriter w{c.out, {.format = su::JUnitFormat::subunit2junitxml}};
+    w.on_result(result("a.b.test_x(c.d)", Status::success, 0, 0));
+    w.on_result(result("a.b.", Status::success, 0, 0));
+    w.finish();
+    std::string s = c.text();
+    CHECK(s.find("classname=\"a.b\" name=\"test_x(c.d)\"") != std::string::npos);
+    CHECK(s.find("classname=\"a\" name=\"b.\"") != std::string::npos);
+  }
+  TEST_CASE("default format: testsuites root, counts, failure message, system-out and -err") {
+    Captured c;
+    su::JUnitWriter w{c.out, {.suite_name = "run <1>"}};
+    auto bad = result("p.C.test_fail", Status::fail, 0, 1);
+    bad.attachments.push_back({"traceback", "text/x-traceback; charset=utf8",
+                               "Traceback:\n  x\nValueError: no\n", 0});
+    bad.attachments.push_back({"stdout", "text/plain; charset=utf8", "printed\n", 0});
+    bad.attachments.push_back({"stderr", "text/plain; charset=utf8", "warned\n", 0});
+    auto hang = result("p.C.test_hang", Status::inprogress, 1, 0);
+    auto skip = result("p.C.test_skip", Status::skip, 2, 2.5);
+    skip.attachments.push_back({"reason", "text/plain; charset=utf8", "later", 0});
+    for (auto* r : {&bad, &hang, &skip}) w.on_result(*r);
+    w.finish();
+    std::string s = c.text();
+    CHECK(s.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"run &lt;1&gt;\" "
+                  "tests=\"3\" failures=\"1\" errors=\"1\" skipped=\"1\" time=\"2.500\">\n", 0) == 0);
+    CHECK(s.find("timestamp=\"2024-05-01T12:00:00\"") != std::string::npos);
+    CHECK(s.find("<failure type=\"fail\" message=\"ValueError: no\">Traceback:\n  x\nValueError: no\n</failure>") !=
+          std::string::npos);
+    CHECK(s.find("<system-out>printed\n</system-out>") != std::string::npos);
+    CHECK(s.find("<system-err>warned\n</system-err>") != std::string::npos);
+    CHECK(s.find("<error type=\"incomplete\" message=\"test did not complete\"/>") != std::string::npos);
+    CHECK(s.find("<skipped message=\"later\"/>") != std::string::npos);
+    CHECK(s.substr(s.size() - 29) == "  </testsuite>\n</testsuites>\n");
+  }
+}
