@@ -43,14 +43,9 @@ void append_digits(std::string& out, std::int64_t v, int width) {
   out.append(buf, static_cast<std::size_t>(width));
 }
 
-// format_iso8601's text without its printf and gmtime, which were most of
-// su-json's time: days to a civil date (H. Hinnant's algorithm), then digits.
-void append_iso8601(std::string& out, std::int64_t micros) {
-  std::int64_t secs = micros / 1000000, frac = micros % 1000000;
-  if (frac < 0) {
-    frac += 1000000;
-    --secs;
-  }
+// "YYYY-MM-DDTHH:MM:SS" for whole seconds since the epoch: a civil date
+// from days (H. Hinnant's algorithm), then digits.
+void append_civil_time(std::string& out, std::int64_t secs) {
   std::int64_t days = secs / 86400, rem = secs % 86400;
   if (rem < 0) {
     rem += 86400;
@@ -76,6 +71,25 @@ void append_iso8601(std::string& out, std::int64_t micros) {
   append_digits(out, rem / 60 % 60, 2);
   out.push_back(':');
   append_digits(out, rem % 60, 2);
+}
+
+// format_iso8601's text without its gmtime and printf, which were most of
+// su-json's time. Neighbouring tests share their second, so the calendar
+// part of the last one is kept.
+void append_iso8601(std::string& out, std::int64_t micros) {
+  thread_local std::int64_t cached_secs = -1;
+  thread_local std::string cached_text;
+  std::int64_t secs = micros / 1000000, frac = micros % 1000000;
+  if (frac < 0) {
+    frac += 1000000;
+    --secs;
+  }
+  if (secs != cached_secs || cached_text.empty()) {
+    cached_text.clear();
+    append_civil_time(cached_text, secs);
+    cached_secs = secs;
+  }
+  out += cached_text;
   out.push_back('.');
   append_digits(out, frac, 6);
   out.push_back('Z');
