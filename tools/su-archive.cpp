@@ -5,7 +5,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <regex>
 #include <unistd.h>
 
 #include "archive/archive.hpp"
@@ -180,11 +179,13 @@ std::string run_spec(const std::string& arg) {
 }
 
 std::vector<std::string> mark_run_offsets(int argc, char** argv) {
-  static const std::regex back("-[0-9]+");
   std::vector<std::string> args(argv, argv + argc);
   for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    bool back = a.size() > 1 && a[0] == '-' &&
+                a.find_first_not_of("0123456789", 1) == std::string::npos;
     bool option_value = args[i - 1] == "-n" || args[i - 1] == "--count";
-    if (!option_value && std::regex_match(args[i], back)) args[i] = std::string(kBack) + args[i];
+    if (back && !option_value) args[i] = std::string(kBack) + a;
   }
   return args;
 }
