@@ -48,6 +48,9 @@ PythonRegex::PythonRegex(const std::string& pattern) : pattern_(pattern) {
   auto flags = std::regex::ECMAScript | std::regex::multiline |
                std::regex_constants::__polynomial;
   if (icase) flags |= std::regex::icase;
+  if (!icase && ecma == pattern && !ecma.empty() &&
+      ecma.find_first_of("\\^$.|?*+()[]{}") == std::string::npos)
+    literal_ = ecma;
   try {
     re_.assign(ecma, flags);
   } catch (const std::regex_error& e) {
@@ -56,6 +59,7 @@ PythonRegex::PythonRegex(const std::string& pattern) : pattern_(pattern) {
 }
 
 bool PythonRegex::search(std::string_view text) const {
+  if (literal_) return text.find(*literal_) != std::string_view::npos;
   return std::regex_search(text.begin(), text.end(), re_);
 }
 

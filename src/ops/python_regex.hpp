@@ -10,9 +10,11 @@
 // line ends as with python's re.MULTILINE) and `(?P<name>` groups (made
 // plain groups). Back-references are not supported: std::regex's
 // back-tracking engine recurses once per input byte and would overflow the
-// stack on a long attachment, so matching uses its polynomial engine.
+// stack on a long attachment, so matching uses its polynomial engine; a
+// pattern that is plain text is searched for as text.
 #pragma once
 
+#include <optional>
 #include <regex>
 #include <string>
 #include <string_view>
@@ -36,6 +38,9 @@ class PythonRegex {
  private:
   std::string pattern_;
   std::regex re_;
+  // The pattern when it is plain text (no syntax, no flags): searched for
+  // with string_view::find, the common case (--with=Error, ids).
+  std::optional<std::string> literal_;
 };
 
 }  // namespace su

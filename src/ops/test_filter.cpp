@@ -89,7 +89,7 @@ struct TestFilter::Compiled {
   std::vector<std::unique_ptr<Pending>> spare;  // cleared, capacity kept
   std::string key;
   std::uint64_t sequence = 0;
-  std::vector<std::string_view> tag_views;
+  std::vector<std::string_view> tag_views, last_tags;
 };
 
 // A held test: copies of its events, packed into one arena. A string of an
@@ -193,12 +193,11 @@ struct TestFilter::Pending {
     if (!events.front().has_route) return std::nullopt;
     return view(events.front().route);
   }
-  std::vector<std::string_view> last_tags() const {
-    std::vector<std::string_view> out;
-    if (tags_event == SIZE_MAX) return out;
+  void last_tags(std::vector<std::string_view>& out) const {
+    out.clear();
+    if (tags_event == SIZE_MAX) return;
     const Held& h = events[tags_event];
     for (std::uint32_t k = 0; k < h.tags_count; ++k) out.push_back(view(tags[h.tags_begin + k]));
-    return out;
   }
   std::vector<MatchAttachment> attachments() const {
     std::vector<MatchAttachment> out;
@@ -291,7 +290,8 @@ void TestFilter::decide(Pending& p, bool complete) {
     }
   }
 
-  auto tags = p.last_tags();
+  std::vector<std::string_view>& tags = c_->last_tags;
+  p.last_tags(tags);
   auto has_tag = [&](const std::string& t) {
     return std::find(tags.begin(), tags.end(), t) != tags.end();
   };
