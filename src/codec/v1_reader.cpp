@@ -1,6 +1,7 @@
 #include "codec/v1_reader.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "base/utf8.hpp"
@@ -14,10 +15,13 @@ constexpr std::string_view kLostMime = "text/x-traceback; charset=\"utf8\"; lang
 constexpr std::string_view kPlainMime = "text/plain";
 constexpr std::string_view kEndMarker = "]\n";
 
-// bytes.split() whitespace: python's ASCII set.
-bool is_space(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
+// bytes.split() whitespace: python's ASCII set (a table: this is per byte).
+constexpr auto kSpace = [] {
+  std::array<bool, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\v', '\f'}) t[c] = true;
+  return t;
+}();
+inline bool is_space(char c) { return kSpace[static_cast<unsigned char>(c)]; }
 
 enum class Kind { none, test, error, failure, progress, skip, success, tags, time, xfail, uxsuccess };
 
@@ -27,7 +31,7 @@ enum class Kind { none, test, error, failure, progress, skip, success, tags, tim
 // the argument starts: one byte after the token, whatever follows.
 Kind classify(std::string_view line, std::size_t& offset) {
   if (line.empty() || is_space(line[0])) return Kind::none;
-  std::size_t i = 0;
+  std::size_t i = 1;
   while (i < line.size() && !is_space(line[i])) ++i;
   std::size_t j = i;
   while (j < line.size() && is_space(line[j])) ++j;
@@ -35,18 +39,39 @@ Kind classify(std::string_view line, std::size_t& offset) {
   offset = i + 1;
   std::string_view kw = line.substr(0, i);
   while (!kw.empty() && kw.back() == ':') kw.remove_suffix(1);
-  if (kw == "test" || kw == "testing") return Kind::test;
-  if (kw == "error") return Kind::error;
-  if (kw == "failure") return Kind::failure;
-  if (kw == "progress") return Kind::progress;
   // python tests `cmd in b"skip"`: a substring test, so "s", "ki" and even
-  // the empty keyword of a line like ": x" mean skip.
-  if (std::string_view("skip").find(kw) != std::string_view::npos) return Kind::skip;
-  if (kw == "success" || kw == "successful") return Kind::success;
-  if (kw == "tags") return Kind::tags;
-  if (kw == "time") return Kind::time;
-  if (kw == "xfail") return Kind::xfail;
-  if (kw == "uxsuccess") return Kind::uxsuccess;
+  // the empty keyword of a line like ": x" mean skip. No other keyword is
+  // that short, and skip comes after test/error/failure/progress in python's
+  // order, none of which is a substring of "skip".
+  if (kw.size() <= 4 && std::string_view("skip").find(kw) != std::string_view::npos)
+    return Kind::skip;
+  switch (kw[0]) {
+    case 't':
+      if (kw == "test" || kw == "testing") return Kind::test;
+      if (kw == "time") return Kind::time;
+      if (kw == "tags") return Kind::tags;
+      break;
+    case 's':
+      if (kw == "success" || kw == "successful") return Kind::success;
+      break;
+    case 'e':
+      if (kw == "error") return Kind::error;
+      break;
+    case 'f':
+      if (kw == "failure") return Kind::failure;
+      break;
+    case 'p':
+      if (kw == "progress") return Kind::progress;
+      break;
+    case 'x':
+      if (kw == "xfail") return Kind::xfail;
+      break;
+    case 'u':
+      if (kw == "uxsuccess") return Kind::uxsuccess;
+      break;
+    default:
+      break;
+  }
   return Kind::none;
 }
 
@@ -58,7 +83,7 @@ std::string_view argument(std::string_view line, std::size_t offset) {
 
 // The length of the Unicode whitespace character at s[i] (python's
 // str.split() separators), or 0.
-std::size_t unicode_space(std::string_view s, std::size_t i) {
+inline std::size_t unicode_space(std::string_view s, std::size_t i) {
   auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
   unsigned char c = b(0);
   if (c < 0x80) return is_space(static_cast<char>(c)) || (c >= 0x1c && c <= 0x1f) ? 1 : 0;
@@ -71,6 +96,19 @@ std::size_t unicode_space(std::string_view s, std::size_t i) {
   if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;  // U+205F
   if (c == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;  // U+3000
   return 0;
+}
+
+// check_utf8 behind a fast path for the usual all-ASCII text.
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (w & 0x8080808080808080ULL) return check_utf8(s) == Utf8Check::valid;
+  }
+  for (; i < s.size(); ++i)
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return check_utf8(s) == Utf8Check::valid;
+  return true;
 }
 
 Status status_of(int outcome) {
@@ -231,7 +269,7 @@ void V1Reader::handle_directive(std::string_view line) {
       return;
     }
     case Kind::tags:
-      if (check_utf8(line.substr(offset)) != Utf8Check::valid) {
+      if (!valid_utf8(line.substr(offset))) {
         malformed(line, "tags are not valid UTF-8");
         return;
       }
@@ -251,7 +289,7 @@ void V1Reader::handle_directive(std::string_view line) {
         return;
       }
       std::string_view id = argument(line, offset);
-      if (check_utf8(id) != Utf8Check::valid) {
+      if (!valid_utf8(id)) {
         malformed(line, "test id is not valid UTF-8");
         return;
       }
@@ -305,25 +343,30 @@ void V1Reader::handle_directive(std::string_view line) {
 void V1Reader::change_tags(std::string_view arg) {
   std::vector<std::string>& tags = state_ == State::in_test ? test_tags_ : global_tags_;
   // python: new = tokens, gone = "-" tokens; add all new, then remove gone.
-  std::vector<std::string_view> gone;
+  gone_.clear();
+  bool ascii = std::none_of(arg.begin(), arg.end(), [](char c) { return c & 0x80; });
+  auto space_at = [&](std::size_t k) -> std::size_t {
+    if (ascii) return kSpace[static_cast<unsigned char>(arg[k])] || (arg[k] >= 0x1c && arg[k] <= 0x1f);
+    return unicode_space(arg, k);
+  };
   std::size_t i = 0;
   while (i < arg.size()) {
-    std::size_t w = unicode_space(arg, i);
+    std::size_t w = space_at(i);
     if (w) {
       i += w;
       continue;
     }
     std::size_t start = i;
-    while (i < arg.size() && unicode_space(arg, i) == 0) ++i;
+    while (i < arg.size() && space_at(i) == 0) ++i;
     std::string_view token = arg.substr(start, i - start);
     if (token[0] == '-') {
-      gone.push_back(token.substr(1));
+      gone_.push_back(token.substr(1));
       continue;
     }
     auto at = std::lower_bound(tags.begin(), tags.end(), token);
     if (at == tags.end() || *at != token) tags.emplace(at, token);
   }
-  for (auto g : gone) {
+  for (auto g : gone_) {
     auto at = std::lower_bound(tags.begin(), tags.end(), g);
     if (at != tags.end() && *at == g) tags.erase(at);
   }
@@ -394,7 +437,7 @@ void V1Reader::handle_details_line(std::string_view line, bool partial, bool con
       }
       std::string_view content = line.substr(0, line.size() - 1);
       std::size_t space = content.find(' ');
-      if (check_utf8(content) != Utf8Check::valid || space == std::string_view::npos) {
+      if (!valid_utf8(content) || space == std::string_view::npos) {
         malformed(line, "bad part header " + quoted(line) + " (expected 'Content-Type: TYPE/SUBTYPE')");
         return;
       }
@@ -409,7 +452,7 @@ void V1Reader::handle_details_line(std::string_view line, bool partial, bool con
     }
     case State::part_name: {
       std::string_view name = line.substr(0, line.size() - 1);
-      if (partial || continuation || check_utf8(name) != Utf8Check::valid) {
+      if (partial || continuation || !valid_utf8(name)) {
         malformed(line, "bad part name " + quoted(line));
         return;
       }

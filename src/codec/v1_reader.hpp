@@ -107,7 +107,7 @@ class V1Reader : public EventReader {
 
   std::optional<Timestamp> now_;
   std::vector<std::string> global_tags_, test_tags_;  // sorted, unique
-  std::vector<std::string_view> tag_views_;
+  std::vector<std::string_view> tag_views_, gone_;
   std::string current_id_;
   std::uint64_t test_offset_ = 0, outcome_offset_ = 0;
 

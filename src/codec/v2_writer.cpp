@@ -29,7 +29,10 @@ void put_be(std::uint32_t v, int bytes, std::string& out) {
 
 // One packet; `event` must fit (its file bytes at most ~4 MiB).
 void encode_packet(const Event& e, std::string& out) {
-  std::string body;  // everything after the length field, before the CRC
+  // Everything after the length field, before the CRC; reused, as a fresh
+  // string per packet costs an allocation.
+  thread_local std::string body;
+  body.clear();
   std::uint16_t flags = v2::kVersion2 | static_cast<std::uint16_t>(e.status);
   if (e.timestamp) {
     flags |= v2::kFlagTimestamp;
