@@ -3,6 +3,7 @@
 // (the later of two contrary options wins), but keeps everything by default.
 #include <cstdio>
 #include <map>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -200,6 +201,14 @@ int main(int argc, char** argv) {
       if (!include_list.empty()) spec.include.emplace(su::read_test_list(include_list));
       if (!exclude_list.empty()) spec.exclude.emplace(su::read_test_list(exclude_list));
       if (!before.empty()) {
+        struct stat st;
+        if (input != "-" && ::stat(input.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+          // A pipe given by name (<(cmd)): read it as standard input.
+          int fd = ::open(input.c_str(), O_RDONLY | O_CLOEXEC);
+          if (fd < 0 || ::dup2(fd, 0) < 0) throw su::IoError("cannot open '" + input + "'");
+          ::close(fd);
+          input = "-";
+        }
         off_t start = input == "-" ? make_stdin_rereadable() : 0;
         su::WorkerFinder finder{before, spec};
         auto first = su::open_reader(input);  // quiet: pass two reports damage

@@ -24,3 +24,5 @@ su-filter --before="$b" --no-success "$TMP/run" | su-ls --no-passthrough > "$TMP
 grep -qxF "$b" "$TMP/failing" || fail "TEST_ID lost with --no-success"
 # A pipe is spooled to a temporary file for the second pass.
 cat "$TMP/run" | su-filter --before="$b" | su-ls --no-passthrough | cmp -s - "$TMP/before" || fail "pipe differs from file"
+# So is a pipe given by name.
+su-filter --before="$b" <(cat "$TMP/run") | su-ls --no-passthrough | cmp -s - "$TMP/before" || fail "named pipe differs from file"
