@@ -1,14 +1,10 @@
 // su-csv: write the tests of a subunit stream as CSV rows. See su-csv(1).
 // Columns, quoting and exit code match python-subunit's subunit2csv.
-#include <cerrno>
 #include <cstring>
 #include <ctime>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include "base/error.hpp"
 #include "base/output.hpp"
-#include "codec/v2_writer.hpp"
 #include "common/tool.hpp"
 #include "ops/csv_writer.hpp"
 
@@ -36,29 +32,15 @@ int main(int argc, char** argv) {
   return tool.run(argc, argv, [&] {
     auto reader = tool.open(input);
     su::Output& out = su::standard_output();
-    int fd = -1;
-    if (!output_to.empty()) {
-      fd = ::open(output_to.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-      if (fd < 0) throw su::IoError("cannot open '" + output_to + "' for writing: " + std::strerror(errno));
-    }
-    su::Output file{fd, output_to};
-    su::Output& report = fd >= 0 ? file : out;
+    auto file = output_to.empty() ? nullptr : su::create_output_file(output_to);
+    su::Output& report = file ? *file : out;
     // python copies non-test output into stdout as v2 packets (passthrough).
     su::CsvWriter csv{report, {.passthrough = no_passthrough || forward ? nullptr : &out,
                                .wall_clock_micros = wall_clock_micros()}};
     csv.start();
     su::TestAggregator aggregator{csv, {.keep_attachments = false, .drop_exists = true}};
-    if (forward) {
-      su::V2Writer writer{out};
-      su::TeeSink both{writer, aggregator};
-      su::pump(*reader, both);
-    } else {
-      su::pump(*reader, aggregator);
-    }
-    if (fd >= 0) {
-      file.flush();
-      ::close(fd);
-    }
+    su::pump_forwarding(*reader, aggregator, forward);
+    if (file) file->flush();
     return csv.successful() ? su::Exit::ok : su::Exit::no;
   });
 }

@@ -2,15 +2,11 @@
 // The default output suits Jenkins, GitLab and GitHub; --format=subunit2junitxml
 // reproduces python-subunit's subunit2junitxml byte for byte.
 #include <cstdlib>
-#include <cerrno>
 #include <cstring>
 #include <ctime>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include "base/error.hpp"
 #include "base/output.hpp"
-#include "codec/v2_writer.hpp"
 #include "common/tool.hpp"
 #include "ops/junit_writer.hpp"
 
@@ -41,13 +37,8 @@ int main(int argc, char** argv) {
   return tool.run(argc, argv, [&] {
     auto reader = tool.open(input);
     su::Output& out = su::standard_output();
-    int fd = -1;
-    if (!output_to.empty()) {
-      fd = ::open(output_to.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-      if (fd < 0) throw su::IoError("cannot open '" + output_to + "' for writing: " + std::strerror(errno));
-    }
-    su::Output file{fd, output_to};
-    su::Output& report = fd >= 0 ? file : out;
+    auto file = output_to.empty() ? nullptr : su::create_output_file(output_to);
+    su::Output& report = file ? *file : out;
     bool python = format == "subunit2junitxml";
     const char* tmpdir = std::getenv("TMPDIR");
     su::JUnitOptions options;
@@ -61,18 +52,9 @@ int main(int argc, char** argv) {
     options.wall_clock_micros = wall_clock_micros();
     su::JUnitWriter junit{report, options};
     su::TestAggregator aggregator{junit, {.keep_attachments = true, .drop_exists = true}};
-    if (forward) {
-      su::V2Writer writer{out};
-      su::TeeSink both{writer, aggregator};
-      su::pump(*reader, both);
-    } else {
-      su::pump(*reader, aggregator);
-    }
+    su::pump_forwarding(*reader, aggregator, forward);
     junit.finish();
-    if (fd >= 0) {
-      file.flush();
-      ::close(fd);
-    }
+    if (file) file->flush();
     return junit.successful() ? su::Exit::ok : su::Exit::no;
   });
 }

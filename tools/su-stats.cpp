@@ -1,12 +1,10 @@
 // su-stats: count the tests of a subunit stream by outcome. See su-stats(1).
 // The text report and exit code match python-subunit's subunit-stats.
 #include <cstdio>
-#include <fcntl.h>
 
 #include "base/error.hpp"
 #include "base/json.hpp"
 #include "base/output.hpp"
-#include "codec/v2_writer.hpp"
 #include "common/tool.hpp"
 #include "ops/run_stats.hpp"
 
@@ -101,24 +99,15 @@ int main(int argc, char** argv) {
     bool raw_passthrough = !no_passthrough && !forward;
     su::StatsCollector collector{raw_passthrough ? &raw : nullptr};
     su::TestAggregator aggregator{collector, {.keep_attachments = false, .drop_exists = true}};
-    if (forward) {
-      su::V2Writer writer{out};
-      su::TeeSink both{writer, aggregator};
-      su::pump(*reader, both);
-    } else {
-      su::pump(*reader, aggregator);
-    }
+    su::pump_forwarding(*reader, aggregator, forward);
     std::string report = format == "json" ? json_report(collector.stats)
                                           : text_report(collector.stats);
     if (output_to.empty()) {
       out.write(report);
     } else {
-      int fd = ::open(output_to.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-      if (fd < 0) throw su::IoError("cannot open '" + output_to + "' for writing");
-      su::Output file{fd, output_to};
-      file.write(report);
-      file.flush();
-      ::close(fd);
+      auto file = su::create_output_file(output_to);
+      file->write(report);
+      file->flush();
     }
     return collector.stats.failed > 0 ? su::Exit::no : su::Exit::ok;
   });

@@ -2,20 +2,22 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "base/error.hpp"
 
 namespace su {
 
-Output::Output(int fd, std::string name)
-    : fd_(fd), name_(std::move(name)), buf_(64 * 1024) {}
+Output::Output(int fd, std::string name, bool owns_fd)
+    : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)), buf_(64 * 1024) {}
 
 Output::~Output() {
   try {
     flush();
   } catch (...) {
   }
+  if (owns_fd_) ::close(fd_);
 }
 
 void Output::flush() {
@@ -45,6 +47,12 @@ void Output::write_all(const char* p, std::size_t n) {
     p += w;
     n -= static_cast<std::size_t>(w);
   }
+}
+
+std::unique_ptr<Output> create_output_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) throw IoError("cannot open '" + path + "' for writing: " + std::strerror(errno));
+  return std::make_unique<Output>(fd, path, true);
 }
 
 Output& standard_output() {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,7 +13,8 @@ namespace su {
 
 class Output {
  public:
-  Output(int fd, std::string name);
+  // Writes to `fd`; with `owns_fd`, closes it when destroyed.
+  Output(int fd, std::string name, bool owns_fd = false);
   ~Output();  // flushes, swallowing errors: call flush() to see them
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
@@ -37,6 +39,7 @@ class Output {
   void write_all(const char* p, std::size_t n);
 
   int fd_;
+  bool owns_fd_;
   std::string name_;
   std::vector<char> buf_;
   std::size_t used_ = 0;
@@ -44,5 +47,9 @@ class Output {
 
 // The process's standard output, created on first use.
 Output& standard_output();
+
+// Creates or truncates the file at `path` for writing (the -o/--output-to
+// of python's filter scripts). Throws IoError naming the path.
+std::unique_ptr<Output> create_output_file(const std::string& path);
 
 }  // namespace su

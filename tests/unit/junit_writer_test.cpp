@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "captured_output.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -16,20 +18,7 @@ using su::XmlDialect;
 
 namespace {
 
-// An Output whose bytes can be read back.
-struct Captured {
-  std::FILE* file = std::tmpfile();
-  su::Output out{fileno(file), "captured"};
-  ~Captured() { std::fclose(file); }
-  std::string text() {
-    out.flush();
-    std::string s;
-    std::rewind(file);
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, file)) > 0;) s.append(buf, n);
-    return s;
-  }
-};
+using Captured = su::test::CapturedOutput;
 
 TestResult result(std::string id, Status s, double start, double stop) {
   TestResult r;

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "captured_output.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -12,19 +14,7 @@ using su::TestResult;
 
 namespace {
 
-struct Captured {
-  std::FILE* file = std::tmpfile();
-  su::Output out{fileno(file), "captured"};
-  ~Captured() { std::fclose(file); }
-  std::string text() {
-    out.flush();
-    std::string s;
-    std::rewind(file);
-    char buf[4096];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, file)) > 0;) s.append(buf, n);
-    return s;
-  }
-};
+using Captured = su::test::CapturedOutput;
 
 constexpr std::int64_t kT = 1714564800000000LL;
 

@@ -6,12 +6,23 @@
 
 #include "base/error.hpp"
 #include "base/output.hpp"
+#include "codec/v2_writer.hpp"
 
 #ifndef SUTOOLS_VERSION
 #define SUTOOLS_VERSION "unknown"
 #endif
 
 namespace su {
+
+void pump_forwarding(EventReader& reader, EventSink& sink, bool forward) {
+  if (!forward) {
+    pump(reader, sink);
+    return;
+  }
+  V2Writer copy{standard_output()};
+  TeeSink both{copy, sink};
+  pump(reader, both);
+}
 
 Tool::Tool(std::string name, std::string description)
     : app(std::move(description), name), name_(std::move(name)) {

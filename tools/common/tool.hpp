@@ -12,10 +12,15 @@
 
 #include "codec/open_reader.hpp"
 #include "event/reader.hpp"
+#include "event/sink.hpp"
 
 namespace su {
 
 enum class Exit : int { ok = 0, no = 1, usage = 2, undecodable = 3, io = 4 };
+
+// Pumps `reader` into `sink`; with `forward` (python's -f/--forward) the
+// stream is also copied to standard output as subunit v2 as it is read.
+void pump_forwarding(EventReader& reader, EventSink& sink, bool forward);
 
 class Tool : public DamageHandler {
  public:
