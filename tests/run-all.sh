@@ -50,15 +50,16 @@ if [ "$fuzz_seconds" -gt 0 ] && command -v clang++ >/dev/null; then
     for f in "$corpus"/*/input.v*; do cp "$f" "$seeds/$(basename "$(dirname "$f")").${f##*.}"; done
     for t in "${targets[@]}"; do
       work=$(mktemp -d)
-      if "$t" -max_total_time="$per" -max_len=65536 -timeout=10 "$work" "$seeds" \
+      if "$t" -max_total_time="$per" -max_len=65536 -timeout=10 -artifact_prefix="$work.crash-" "$work" "$seeds" \
            >"$work.log" 2>&1; then
         echo "PASS $(basename "$t")" >> "$fuzz_log"
       else
         echo "FAIL $(basename "$t")" >> "$fuzz_log"
         tail -40 "$work.log"
+        mkdir -p build-fuzz/crashes && cp "$work".crash-* build-fuzz/crashes/ 2>/dev/null
       fi
       grep -h "^Done" "$work.log" | sed "s|^|  $(basename "$t"): |"
-      rm -rf "$work" "$work.log"
+      rm -rf "$work" "$work.log" "$work".crash-*
     done
     rm -rf "$seeds"
   else
