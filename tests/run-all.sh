@@ -37,7 +37,7 @@ if [ "${SKIP_SANITIZERS:-0}" != 1 ]; then
   fi
 fi
 
-fuzz_log=$root/build-fuzz-results.txt
+fuzz_log=$root/build/fuzz-results.txt
 : > "$fuzz_log"
 if [ "$fuzz_seconds" -gt 0 ] && command -v clang++ >/dev/null; then
   echo "== fuzzing (build-fuzz/), $fuzz_seconds s in all"
