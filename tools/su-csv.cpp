@@ -1,22 +1,12 @@
 // su-csv: write the tests of a subunit stream as CSV rows. See su-csv(1).
 // Columns, quoting and exit code match python-subunit's subunit2csv.
 #include <cstring>
-#include <ctime>
 
 #include "base/error.hpp"
 #include "base/output.hpp"
+#include "base/timestamp.hpp"
 #include "common/tool.hpp"
 #include "ops/csv_writer.hpp"
-
-namespace {
-
-std::int64_t wall_clock_micros() {
-  timespec ts{};
-  clock_gettime(CLOCK_REALTIME, &ts);
-  return static_cast<std::int64_t>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   su::Tool tool{"su-csv", "Write the tests of a subunit stream as CSV rows."};
@@ -36,7 +26,7 @@ int main(int argc, char** argv) {
     su::Output& report = file ? *file : out;
     // python copies non-test output into stdout as v2 packets (passthrough).
     su::CsvWriter csv{report, {.passthrough = no_passthrough || forward ? nullptr : &out,
-                               .wall_clock_micros = wall_clock_micros()}};
+                               .wall_clock_micros = su::now_micros()}};
     csv.start();
     su::TestAggregator aggregator{csv, {.keep_attachments = false, .drop_exists = true}};
     su::pump_forwarding(*reader, aggregator, forward);

@@ -3,22 +3,12 @@
 // reproduces python-subunit's subunit2junitxml byte for byte.
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 
 #include "base/error.hpp"
 #include "base/output.hpp"
+#include "base/timestamp.hpp"
 #include "common/tool.hpp"
 #include "ops/junit_writer.hpp"
-
-namespace {
-
-std::int64_t wall_clock_micros() {
-  timespec ts{};
-  clock_gettime(CLOCK_REALTIME, &ts);
-  return static_cast<std::int64_t>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   su::Tool tool{"su-junit", "Write the tests of a subunit stream as JUnit XML."};
@@ -49,7 +39,7 @@ int main(int argc, char** argv) {
     options.passthrough = python && !no_passthrough && !forward ? &out : nullptr;
     options.capture_non_test = !no_passthrough;
     options.spool_dir = tmpdir && *tmpdir ? tmpdir : "/tmp";
-    options.wall_clock_micros = wall_clock_micros();
+    options.wall_clock_micros = su::now_micros();
     su::JUnitWriter junit{report, options};
     su::TestAggregator aggregator{junit, {.keep_attachments = true, .drop_exists = true}};
     su::pump_forwarding(*reader, aggregator, forward);

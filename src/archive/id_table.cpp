@@ -57,13 +57,7 @@ void IdTable::write_fresh(const std::string& tmp_path, const std::string& path) 
 }
 
 void IdTable::load(const std::string& path) {
-  storage_.clear();
-  ids_.clear();
-  numbers_.clear();
-  indexed_ = stored_ = 0;
-  good_end_ = 0;
-  load_error_.clear();
-  damaged_ = false;
+  reset();
   generation_ = 0;
   if (!path_exists(path)) return;
   std::string data = read_file(path);

@@ -5,6 +5,12 @@
 
 namespace su {
 
+std::int64_t now_micros() {
+  timespec ts{};
+  clock_gettime(CLOCK_REALTIME, &ts);
+  return static_cast<std::int64_t>(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
+}
+
 std::string format_iso8601(std::int64_t micros) {
   std::int64_t secs = micros / 1000000, frac = micros % 1000000;
   if (frac < 0) { frac += 1000000; --secs; }

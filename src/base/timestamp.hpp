@@ -27,6 +27,10 @@ struct Timestamp {
   friend bool operator==(const Timestamp&, const Timestamp&) = default;
 };
 
+// The wall clock, in microseconds since the epoch (for reports that, like
+// python's, fall back to it when a stream has no timestamps).
+std::int64_t now_micros();
+
 // "2024-05-01T12:00:00.250000Z": ISO 8601 in UTC with microseconds.
 std::string format_iso8601(std::int64_t micros);
 
