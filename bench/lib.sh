@@ -4,7 +4,7 @@
 #
 # Streams come from ../shared/corpus/gen-bench.py (deterministic) and are
 # cached in bench/out/ (not in git). Timings are wall-clock seconds, the best
-# of $BENCH_RUNS runs (default 3) with a warm page cache; peak RSS comes from
+# of $BENCH_RUNS runs (default 5) with a warm page cache; peak RSS comes from
 # GNU time. Ratios are what to read: the machines are small and noisy.
 set -euo pipefail
 
@@ -13,7 +13,7 @@ ROOT=$(cd "$BENCH_DIR/.." && pwd)
 CORPUS=${SU_CORPUS:-$ROOT/../shared/corpus}
 BUILD=${SU_BUILD:-$ROOT/build}
 OUT=$BENCH_DIR/out
-BENCH_RUNS=${BENCH_RUNS:-3}
+BENCH_RUNS=${BENCH_RUNS:-5}
 PY_RUNS=${PY_RUNS:-1}
 mkdir -p "$OUT"
 export PATH="$BUILD/tools:$PATH"
@@ -36,13 +36,19 @@ stream() {
 }
 
 # measure RUNS CMD: best wall time and the peak RSS (KiB) of that run,
-# printed as "SECONDS KIB". CMD is a shell command line.
+# printed as "SECONDS KIB". CMD is a shell command line. The wall time is
+# taken with nanosecond clocks around the run (GNU time's %e has 10 ms
+# steps, too coarse for runs of a few tens of milliseconds); GNU time
+# supplies the peak RSS.
 measure() {
-  local runs=$1 cmd=$2 best="" rss="" t m stats
+  local runs=$1 cmd=$2 best="" rss="" t m t0 t1 stats
   stats=$(mktemp)
   for _ in $(seq "$runs"); do
-    /usr/bin/time -o "$stats" -f '%e %M' bash -c "$cmd" >/dev/null 2>/dev/null || true
-    read -r t m < <(tail -1 "$stats")
+    t0=$(date +%s%N)
+    /usr/bin/time -o "$stats" -f '%M' bash -c "$cmd" >/dev/null 2>/dev/null || true
+    t1=$(date +%s%N)
+    t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
+    m=$(tail -1 "$stats")
     if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; rss=$m; fi
   done
   rm -f "$stats"

@@ -31,6 +31,15 @@ class Output {
     if (used_ == buf_.size()) flush();
     buf_[used_++] = c;
   }
+  // `n` contiguous bytes of buffer to write into directly (flushing first
+  // if needed), or nullptr when `n` is larger than the whole buffer. The
+  // bytes count as written once commit(n) is called.
+  char* room(std::size_t n) {
+    if (n > buf_.size()) return nullptr;
+    if (n > buf_.size() - used_) flush();
+    return buf_.data() + used_;
+  }
+  void commit(std::size_t n) { used_ += n; }
   void flush();
   const std::string& name() const { return name_; }
 

@@ -30,10 +30,21 @@ inline std::size_t decode_varint(const std::uint8_t* p, const std::uint8_t* end,
 }
 
 // Size of the minimal encoding of `value` (which must be <= kVarintMax).
-std::size_t encoded_varint_size(std::uint32_t value);
+inline constexpr std::size_t encoded_varint_size(std::uint32_t value) {
+  return value < 0x40 ? 1 : value < 0x4000 ? 2 : value < 0x400000 ? 3 : 4;
+}
 
 // Writes the minimal encoding of `value` to `out` (room for 4 bytes) and
-// returns its size. Values above kVarintMax are a caller bug.
-std::size_t encode_varint(std::uint32_t value, std::uint8_t* out);
+// returns its size. Values above kVarintMax are a caller bug. Inline, like
+// decode_varint: the encoder calls it several times per packet.
+inline std::size_t encode_varint(std::uint32_t value, std::uint8_t* out) {
+  std::size_t size = encoded_varint_size(value);
+  for (std::size_t i = size; i-- > 0;) {
+    out[i] = static_cast<std::uint8_t>(value & 0xFF);
+    value >>= 8;
+  }
+  out[0] |= static_cast<std::uint8_t>((size - 1) << 6);
+  return size;
+}
 
 }  // namespace su

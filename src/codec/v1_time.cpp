@@ -1,7 +1,6 @@
 #include "codec/v1_time.hpp"
 
 #include <cstdint>
-#include <cstdio>
 #include <cstdlib>
 
 namespace su {
@@ -66,6 +65,11 @@ bool hour_minute_at(std::string_view t, std::size_t pos, int& hh, int& mm) {
 
 bool finish_time(std::string_view t, std::size_t pos, int year, int month, int day, int hh,
                  int mm, int ss, Timestamp& out, std::string& reason);
+
+// The low `width` decimal digits of `value` (>= 0), zero-padded.
+void put_digits(char* at, int width, std::int64_t value) {
+  for (int i = width - 1; i >= 0; --i, value /= 10) at[i] = static_cast<char>('0' + value % 10);
+}
 
 }  // namespace
 
@@ -167,13 +171,24 @@ void append_v1_time(const Timestamp& ts, std::string& out) {
   std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
   std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
   if (m <= 2) ++y;
-  char buf[48];
-  int n = std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld.%06lldZ",
-                        static_cast<long long>(y), static_cast<long long>(m),
-                        static_cast<long long>(d), static_cast<long long>(rem / 3600),
-                        static_cast<long long>(rem / 60 % 60), static_cast<long long>(rem % 60),
-                        static_cast<long long>(frac));
-  out.append(buf, static_cast<std::size_t>(n));
+  // "YYYY-MM-DD HH:MM:SS.ffffffZ", formatted by hand: this runs once per
+  // time line and printf was most of su-downgrade's time.
+  char buf[27];
+  put_digits(buf, 4, y);
+  buf[4] = '-';
+  put_digits(buf + 5, 2, m);
+  buf[7] = '-';
+  put_digits(buf + 8, 2, d);
+  buf[10] = ' ';
+  put_digits(buf + 11, 2, rem / 3600);
+  buf[13] = ':';
+  put_digits(buf + 14, 2, rem / 60 % 60);
+  buf[16] = ':';
+  put_digits(buf + 17, 2, rem % 60);
+  buf[19] = '.';
+  put_digits(buf + 20, 6, frac);
+  buf[26] = 'Z';
+  out.append(buf, sizeof buf);
 }
 
 }  // namespace su

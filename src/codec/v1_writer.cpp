@@ -1,7 +1,6 @@
 #include "codec/v1_writer.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <utility>
 #include <vector>
 
@@ -66,6 +65,16 @@ std::string replace_all(std::string_view s, std::string_view from, std::string_v
     }
   }
   return out;
+}
+
+void append_upper_hex(std::size_t n, std::string& out) {
+  char digits[2 * sizeof n];
+  std::size_t used = 0;
+  do {
+    digits[sizeof digits - ++used] = "0123456789ABCDEF"[n % 16];
+    n /= 16;
+  } while (n);
+  out.append(digits + sizeof digits - used, used);
 }
 
 }  // namespace
@@ -180,9 +189,8 @@ void V1Writer::outcome_multipart(V1Outcome outcome, std::string_view id,
     // python's chunked.Encoder: one chunk for content handed over at once,
     // its size in upper-case hex, no CRLF after the data, "0\r\n" to end.
     if (!p->bytes.empty()) {
-      char size[32];
-      int n = std::snprintf(size, sizeof size, "%zX\r\n", p->bytes.size());
-      line_.append(size, static_cast<std::size_t>(n));
+      append_upper_hex(p->bytes.size(), line_);
+      line_.append("\r\n");
     }
     out_.write(line_);
     out_.write(p->bytes);

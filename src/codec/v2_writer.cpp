@@ -1,6 +1,7 @@
 #include "codec/v2_writer.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "base/crc32.hpp"
 #include "base/varint.hpp"
@@ -12,79 +13,108 @@ namespace {
 // File bytes per packet when an attachment must be split.
 constexpr std::size_t kChunk = 1024 * 1024;
 
-void put_number(std::uint32_t v, std::string& out) {
-  std::uint8_t buf[4];
-  std::size_t n = encode_varint(v, buf);
-  out.append(reinterpret_cast<const char*>(buf), n);
+std::size_t string_size(std::string_view s) {
+  return encoded_varint_size(static_cast<std::uint32_t>(s.size())) + s.size();
 }
 
-void put_string(std::string_view s, std::string& out) {
-  put_number(static_cast<std::uint32_t>(s.size()), out);
-  out.append(s);
-}
+// A packet's layout, measured before it is written so that the bytes go
+// straight to their place: no intermediate body, no appends.
+struct Layout {
+  std::uint16_t flags = v2::kVersion2;
+  std::size_t body = 0;   // after the length field, before the CRC
+  std::size_t total = 0;  // the whole packet
+};
 
-void put_be(std::uint32_t v, int bytes, std::string& out) {
-  for (int i = bytes - 1; i >= 0; --i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-}
-
-// One packet; `event` must fit (its file bytes at most ~4 MiB).
-void encode_packet(const Event& e, std::string& out) {
-  // Everything after the length field, before the CRC; reused, as a fresh
-  // string per packet costs an allocation.
-  thread_local std::string body;
-  body.clear();
-  std::uint16_t flags = v2::kVersion2 | static_cast<std::uint16_t>(e.status);
+Layout measure(const Event& e) {
+  Layout l;
+  l.flags |= static_cast<std::uint16_t>(e.status);
   if (e.timestamp) {
-    flags |= v2::kFlagTimestamp;
-    put_be(e.timestamp->seconds, 4, body);
-    put_number(e.timestamp->nanos, body);
+    l.flags |= v2::kFlagTimestamp;
+    l.body += 4 + encoded_varint_size(e.timestamp->nanos);
   }
   if (e.test_id) {
-    flags |= v2::kFlagTestId;
-    put_string(*e.test_id, body);
+    l.flags |= v2::kFlagTestId;
+    l.body += string_size(*e.test_id);
   }
   if (e.tags && !e.tags->empty()) {  // python omits an empty tag set
-    flags |= v2::kFlagTags;
-    put_number(static_cast<std::uint32_t>(e.tags->size()), body);
-    for (auto t : *e.tags) put_string(t, body);
+    l.flags |= v2::kFlagTags;
+    l.body += encoded_varint_size(static_cast<std::uint32_t>(e.tags->size()));
+    for (auto t : *e.tags) l.body += string_size(t);
   }
-  if (e.runnable) flags |= v2::kFlagRunnable;
+  if (e.runnable) l.flags |= v2::kFlagRunnable;
   if (e.mime_type && !e.mime_type->empty()) {
-    flags |= v2::kFlagMimeType;
-    put_string(*e.mime_type, body);
+    l.flags |= v2::kFlagMimeType;
+    l.body += string_size(*e.mime_type);
   }
   if (e.file_name) {
-    flags |= v2::kFlagFileContent;
-    put_string(*e.file_name, body);
-    put_string(e.file_bytes, body);
+    l.flags |= v2::kFlagFileContent;
+    l.body += string_size(*e.file_name) + string_size(e.file_bytes);
   }
-  if (e.eof) flags |= v2::kFlagEof;
+  if (e.eof) l.flags |= v2::kFlagEof;
   if (e.route_code) {
-    flags |= v2::kFlagRouteCode;
-    put_string(*e.route_code, body);
+    l.flags |= v2::kFlagRouteCode;
+    l.body += string_size(*e.route_code);
   }
-  std::size_t base = 1 + 2 + body.size() + 4;
-  std::size_t length_size = base <= 62 ? 1 : base <= 16381 ? 2 : 3;
-  std::size_t start = out.size();
-  out.push_back(static_cast<char>(v2::kSignature));
-  put_be(flags, 2, out);
-  put_number(static_cast<std::uint32_t>(base + length_size), out);
-  out.append(body);
-  put_be(crc32(out.data() + start, out.size() - start), 4, out);
+  // The length counts itself: signature, flags, length, body, CRC.
+  std::size_t base = 1 + 2 + l.body + 4;
+  l.total = base + (base <= 62 ? 1 : base <= 16381 ? 2 : 3);
+  return l;
 }
 
-}  // namespace
+class Cursor {
+ public:
+  explicit Cursor(char* at) : at_(reinterpret_cast<std::uint8_t*>(at)) {}
+  void number(std::uint32_t v) { at_ += encode_varint(v, at_); }
+  void string(std::string_view s) {
+    number(static_cast<std::uint32_t>(s.size()));
+    std::memcpy(at_, s.data(), s.size());
+    at_ += s.size();
+  }
+  void big_endian(std::uint32_t v, int bytes) {
+    for (int i = bytes - 1; i >= 0; --i) *at_++ = static_cast<std::uint8_t>(v >> (8 * i));
+  }
 
-void encode_v2(const Event& event, std::string& out) {
+ private:
+  std::uint8_t* at_;
+};
+
+// Writes the packet `l` describes to `out` (l.total bytes of room).
+void write_packet(const Event& e, const Layout& l, char* out) {
+  Cursor c{out};
+  c.big_endian(v2::kSignature, 1);
+  c.big_endian(l.flags, 2);
+  c.number(static_cast<std::uint32_t>(l.total));
+  if (e.timestamp) {
+    c.big_endian(e.timestamp->seconds, 4);
+    c.number(e.timestamp->nanos);
+  }
+  if (e.test_id) c.string(*e.test_id);
+  if (l.flags & v2::kFlagTags) {
+    c.number(static_cast<std::uint32_t>(e.tags->size()));
+    for (auto t : *e.tags) c.string(t);
+  }
+  if (l.flags & v2::kFlagMimeType) c.string(*e.mime_type);
+  if (e.file_name) {
+    c.string(*e.file_name);
+    c.string(e.file_bytes);
+  }
+  if (e.route_code) c.string(*e.route_code);
+  Cursor{out + l.total - 4}.big_endian(crc32(out, l.total - 4), 4);
+}
+
+// Calls `write(event)` for each packet `event` becomes: itself, or, when its
+// file bytes are too large for one packet, chunks of them. Like testtools'
+// ExtendedToStreamDecorator, every chunk repeats the identity (id, name,
+// MIME, route, time); status and EOF go on the last.
+template <typename Write>
+void for_each_packet(const Event& event, Write write) {
   // Fixed overhead is small next to the limit; anything whose file bytes
   // exceed kMaxPacket minus a generous margin for names is chunked.
   constexpr std::size_t kMargin = 64 * 1024;
   if (event.file_bytes.size() + kMargin <= v2::kMaxPacket || !event.file_name) {
-    encode_packet(event, out);
+    write(event);
     return;
   }
-  // Like testtools' ExtendedToStreamDecorator: every chunk repeats the
-  // identity (id, name, MIME, route, time); status and EOF go on the last.
   Event chunk = event;
   std::string_view rest = event.file_bytes;
   while (!rest.empty()) {
@@ -94,8 +124,19 @@ void encode_v2(const Event& event, std::string& out) {
     bool last = rest.empty();
     chunk.status = last ? event.status : Status::none;
     chunk.eof = last && event.eof;
-    encode_packet(chunk, out);
+    write(chunk);
   }
+}
+
+}  // namespace
+
+void encode_v2(const Event& event, std::string& out) {
+  for_each_packet(event, [&](const Event& e) {
+    Layout l = measure(e);
+    std::size_t start = out.size();
+    out.resize(start + l.total);
+    write_packet(e, l, out.data() + start);
+  });
 }
 
 void V2Writer::on_event(const Event& event) {
@@ -103,9 +144,17 @@ void V2Writer::on_event(const Event& event) {
     out_.write(event.raw);
     return;
   }
-  scratch_.clear();
-  encode_v2(event, scratch_);
-  out_.write(scratch_);
+  for_each_packet(event, [&](const Event& e) {
+    Layout l = measure(e);
+    if (char* room = out_.room(l.total)) {
+      write_packet(e, l, room);
+      out_.commit(l.total);
+    } else {  // larger than the output buffer
+      scratch_.resize(l.total);
+      write_packet(e, l, scratch_.data());
+      out_.write(scratch_);
+    }
+  });
 }
 
 }  // namespace su
