@@ -4,8 +4,9 @@
 #
 # Streams come from ../shared/corpus/gen-bench.py (deterministic) and are
 # cached in bench/out/ (not in git). Timings are wall-clock seconds, the best
-# of $BENCH_RUNS runs (default 5) with a warm page cache; peak RSS comes from
-# GNU time. Ratios are what to read: the machines are small and noisy.
+# of $BENCH_RUNS runs (default 5) with a warm page cache, and the peak RSS of
+# that run (bench/measure.py). Ratios are what to read: the machines are
+# small and noisy.
 set -euo pipefail
 
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -35,24 +36,12 @@ stream() {
   esac
 }
 
-# measure RUNS CMD: best wall time and the peak RSS (KiB) of that run,
-# printed as "SECONDS KIB". CMD is a shell command line. The wall time is
-# taken with nanosecond clocks around the run (GNU time's %e has 10 ms
-# steps, too coarse for runs of a few tens of milliseconds); GNU time
-# supplies the peak RSS.
+# measure RUNS INPUT CMD: best wall time and the peak RSS (KiB) of that
+# run, printed as "SECONDS KIB". CMD is a command line (words and quotes, no
+# pipes), run with INPUT as standard input by measure.py, which times the
+# command alone: a shell or GNU time around it costs milliseconds.
 measure() {
-  local runs=$1 cmd=$2 best="" rss="" t m t0 t1 stats
-  stats=$(mktemp)
-  for _ in $(seq "$runs"); do
-    t0=$(date +%s%N)
-    /usr/bin/time -o "$stats" -f '%M' bash -c "$cmd" >/dev/null 2>/dev/null || true
-    t1=$(date +%s%N)
-    t=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", (b - a) / 1e9 }')
-    m=$(tail -1 "$stats")
-    if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; rss=$m; fi
-  done
-  rm -f "$stats"
-  echo "$best $rss"
+  /usr/bin/python3 "$BENCH_DIR/measure.py" "$1" "$2" "$3"
 }
 
 # compare LABEL INPUT SU_CMD PY_CMD: times both (stdin from INPUT) and prints
@@ -61,8 +50,8 @@ compare() {
   local label=$1 input=$2 su_cmd=$3 py_cmd=$4
   local bytes su py
   bytes=$(stat -c %s "$input")
-  su=$(measure "$BENCH_RUNS" "$su_cmd < '$input'")
-  py=$(measure "$PY_RUNS" "$py_cmd < '$input'")
+  su=$(measure "$BENCH_RUNS" "$input" "$su_cmd")
+  py=$(measure "$PY_RUNS" "$input" "$py_cmd")
   awk -v l="$label" -v b="$bytes" -v s="$su" -v p="$py" 'BEGIN {
     split(s, S, " "); split(p, P, " ");
     st = S[1] > 0 ? S[1] : 0.005; pt = P[1];
@@ -74,7 +63,7 @@ compare() {
 only_su() {
   local label=$1 input=$2 su_cmd=$3 bytes su
   bytes=$(stat -c %s "$input")
-  su=$(measure "$BENCH_RUNS" "$su_cmd < '$input'")
+  su=$(measure "$BENCH_RUNS" "$input" "$su_cmd")
   awk -v l="$label" -v b="$bytes" -v s="$su" 'BEGIN { split(s, S, " "); st = S[1] > 0 ? S[1] : 0.005;
     printf "%-34s %8.1f MB  sutools %7.3f s %8.1f MB/s %7.1f MB RSS\n", l, b / 1e6, S[1], b / 1e6 / st, S[2] / 1024 }'
 }

@@ -40,7 +40,14 @@ class Downgrader : public su::ResultHandler {
     if (r.stop) writer_.time(*r.stop);
     types_.clear();
     parts_.clear();
-    for (const auto& a : r.attachments) types_.push_back(su::v1_content_type(a.mime_type));
+    for (const auto& a : r.attachments) {
+      // The same few MIME types recur: convert each new one once.
+      if (a.mime_type != last_mime_) {
+        last_mime_ = a.mime_type;
+        last_type_ = su::v1_content_type(a.mime_type);
+      }
+      types_.push_back(last_type_);
+    }
     for (std::size_t i = 0; i < r.attachments.size(); ++i)
       parts_.push_back({r.attachments[i].name, types_[i], r.attachments[i].bytes});
     writer_.outcome_multipart(outcome_of(r), r.id, parts_);
@@ -54,6 +61,7 @@ class Downgrader : public su::ResultHandler {
   su::Output& out_;
   su::V1Writer writer_;
   std::vector<std::string> types_;
+  std::string last_mime_, last_type_ = su::v1_content_type(last_mime_);
   std::vector<su::V1Part> parts_;
 };
 

@@ -81,12 +81,19 @@ std::string_view argument(std::string_view line, std::size_t offset) {
   return line.substr(offset, line.size() - 1 - offset);
 }
 
+// str.split()'s ASCII separators: bytes.split()'s and \x1c-\x1f.
+constexpr auto kStrSpace = [] {
+  std::array<bool, 256> t = kSpace;
+  for (int c = 0x1c; c <= 0x1f; ++c) t[c] = true;
+  return t;
+}();
+
 // The length of the Unicode whitespace character at s[i] (python's
 // str.split() separators), or 0.
 inline std::size_t unicode_space(std::string_view s, std::size_t i) {
   auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
   unsigned char c = b(0);
-  if (c < 0x80) return is_space(static_cast<char>(c)) || (c >= 0x1c && c <= 0x1f) ? 1 : 0;
+  if (c < 0x80) return kStrSpace[c] ? 1 : 0;
   std::size_t left = s.size() - i;
   if (c == 0xC2 && left >= 2 && (b(1) == 0x85 || b(1) == 0xA0)) return 2;
   if (left < 3) return 0;
@@ -98,18 +105,20 @@ inline std::size_t unicode_space(std::string_view s, std::size_t i) {
   return 0;
 }
 
-// check_utf8 behind a fast path for the usual all-ASCII text.
-bool valid_utf8(std::string_view s) {
+bool is_ascii(std::string_view s) {
   std::size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t w;
     std::memcpy(&w, s.data() + i, 8);
-    if (w & 0x8080808080808080ULL) return check_utf8(s) == Utf8Check::valid;
+    if (w & 0x8080808080808080ULL) return false;
   }
   for (; i < s.size(); ++i)
-    if (static_cast<unsigned char>(s[i]) >= 0x80) return check_utf8(s) == Utf8Check::valid;
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
   return true;
 }
+
+// check_utf8 behind a fast path for the usual all-ASCII text.
+bool valid_utf8(std::string_view s) { return is_ascii(s) || check_utf8(s) == Utf8Check::valid; }
 
 Status status_of(int outcome) {
   static constexpr Status kStatus[] = {Status::success, Status::fail, Status::fail,
@@ -261,20 +270,23 @@ void V1Reader::handle_directive(std::string_view line) {
     case Kind::time: {
       std::string reason;
       Timestamp ts;
-      if (parse_v1_time(argument(line, offset), ts, reason)) {
+      if (time_parser_.parse(argument(line, offset), ts, reason)) {
         now_ = ts;
       } else {
         malformed(line, "bad time " + quoted(argument(line, offset)) + ": " + reason);
       }
       return;
     }
-    case Kind::tags:
-      if (!valid_utf8(line.substr(offset))) {
+    case Kind::tags: {
+      std::string_view arg = line.substr(offset);
+      bool ascii = is_ascii(arg);
+      if (!ascii && check_utf8(arg) != Utf8Check::valid) {
         malformed(line, "tags are not valid UTF-8");
         return;
       }
-      change_tags(line.substr(offset));
+      change_tags(arg, ascii);
       return;
+    }
     case Kind::progress: {
       std::string_view arg = line.substr(offset);
       while (!arg.empty() && is_space(arg.front())) arg.remove_prefix(1);
@@ -340,24 +352,21 @@ void V1Reader::handle_directive(std::string_view line) {
   }
 }
 
-void V1Reader::change_tags(std::string_view arg) {
+void V1Reader::change_tags(std::string_view arg, bool ascii) {
   std::vector<std::string>& tags = state_ == State::in_test ? test_tags_ : global_tags_;
   // python: new = tokens, gone = "-" tokens; add all new, then remove gone.
   gone_.clear();
-  bool ascii = std::none_of(arg.begin(), arg.end(), [](char c) { return c & 0x80; });
   auto space_at = [&](std::size_t k) -> std::size_t {
-    if (ascii) return kSpace[static_cast<unsigned char>(arg[k])] || (arg[k] >= 0x1c && arg[k] <= 0x1f);
-    return unicode_space(arg, k);
+    return ascii ? kStrSpace[static_cast<unsigned char>(arg[k])] : unicode_space(arg, k);
   };
-  std::size_t i = 0;
-  while (i < arg.size()) {
-    std::size_t w = space_at(i);
-    if (w) {
+  std::size_t i = 0, n = arg.size();
+  while (i < n) {
+    if (std::size_t w = space_at(i)) {
       i += w;
       continue;
     }
-    std::size_t start = i;
-    while (i < arg.size() && space_at(i) == 0) ++i;
+    std::size_t start = i++;
+    while (i < n && !space_at(i)) ++i;
     std::string_view token = arg.substr(start, i - start);
     if (token[0] == '-') {
       gone_.push_back(token.substr(1));

@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "base/input.hpp"
+#include "codec/v1_time.hpp"
 #include "event/reader.hpp"
 
 namespace su {
@@ -84,7 +85,7 @@ class V1Reader : public EventReader {
   void start_details(Outcome outcome, bool multipart);
   void finish_details();
   void end_of_stream();
-  void change_tags(std::string_view arg);
+  void change_tags(std::string_view arg, bool ascii);
   void malformed(std::string_view line, const std::string& reason);
   void report(std::uint64_t length, const std::string& reason);
   void pass_through(std::string_view bytes);
@@ -105,6 +106,7 @@ class V1Reader : public EventReader {
   std::uint64_t line_no_ = 1;  // of the line at data()
   std::uint64_t line_offset_ = 0;
 
+  V1TimeParser time_parser_;
   std::optional<Timestamp> now_;
   std::vector<std::string> global_tags_, test_tags_;  // sorted, unique
   std::vector<std::string_view> tag_views_, gone_;

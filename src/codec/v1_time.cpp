@@ -1,7 +1,9 @@
 #include "codec/v1_time.hpp"
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 
 namespace su {
 namespace {
@@ -66,9 +68,23 @@ bool hour_minute_at(std::string_view t, std::size_t pos, int& hh, int& mm) {
 bool finish_time(std::string_view t, std::size_t pos, int year, int month, int day, int hh,
                  int mm, int ss, Timestamp& out, std::string& reason);
 
+// "00" to "99", for writing two digits per division.
+constexpr auto kTwoDigits = [] {
+  std::array<char, 200> t{};
+  for (int i = 0; i < 100; ++i) {
+    t[2 * i] = static_cast<char>('0' + i / 10);
+    t[2 * i + 1] = static_cast<char>('0' + i % 10);
+  }
+  return t;
+}();
+
 // The low `width` decimal digits of `value` (>= 0), zero-padded.
 void put_digits(char* at, int width, std::int64_t value) {
-  for (int i = width - 1; i >= 0; --i, value /= 10) at[i] = static_cast<char>('0' + value % 10);
+  for (; width >= 2; value /= 100) {
+    width -= 2;
+    std::memcpy(at + width, &kTwoDigits[2 * (value % 100)], 2);
+  }
+  if (width) at[0] = static_cast<char>('0' + value % 10);
 }
 
 }  // namespace
@@ -156,6 +172,50 @@ bool finish_time(std::string_view t, std::size_t pos, int year, int month, int d
 
 }  // namespace
 
+namespace {
+
+// The form every writer uses, "YYYY-MM-DD HH:MM:SS.ffffffZ" (any byte but
+// a newline between date and time), which parse_v1_time's fast path reads
+// at fixed positions.
+bool common_form(std::string_view t) {
+  static constexpr std::string_view kShape = "dddd-dd-dd?dd:dd:dd.ddddddZ";
+  if (t.size() != kShape.size()) return false;
+  for (std::size_t i = 0; i < kShape.size(); ++i) {
+    if (kShape[i] == 'd' ? !digit(t[i]) : kShape[i] == '?' ? t[i] == '\n' : t[i] != kShape[i])
+      return false;
+  }
+  return true;
+}
+
+// The part of common_form after a prefix already known to be well formed.
+bool common_tail(std::string_view t) {
+  if (t.size() != 27 || t[19] != '.' || t[26] != 'Z') return false;
+  for (std::size_t at : {17, 18, 20, 21, 22, 23, 24, 25})
+    if (!digit(t[at])) return false;
+  return true;
+}
+
+}  // namespace
+
+bool V1TimeParser::parse(std::string_view t, Timestamp& out, std::string& reason) {
+  if (cached_ && common_tail(t) && std::memcmp(t.data(), prefix_, sizeof prefix_) == 0) {
+    int ss = (t[17] - '0') * 10 + (t[18] - '0');
+    std::int64_t seconds = minute_start_ + ss;
+    if (ss <= 59 && seconds <= 0xFFFFFFFFLL) {
+      out.seconds = static_cast<std::uint32_t>(seconds);
+      out.nanos = static_cast<std::uint32_t>(fraction_micros(t.substr(20, 6))) * 1000;
+      return true;
+    }  // out of range: let the full parse give its reason
+  }
+  if (!parse_v1_time(t, out, reason)) return false;
+  if (common_form(t)) {
+    std::memcpy(prefix_, t.data(), sizeof prefix_);
+    minute_start_ = static_cast<std::int64_t>(out.seconds) - ((t[17] - '0') * 10 + (t[18] - '0'));
+    cached_ = true;
+  }
+  return true;
+}
+
 void append_v1_time(const Timestamp& ts, std::string& out) {
   std::int64_t us = ts.micros();
   std::int64_t secs = us / 1000000, frac = us % 1000000;
@@ -189,6 +249,28 @@ void append_v1_time(const Timestamp& ts, std::string& out) {
   put_digits(buf + 20, 6, frac);
   buf[26] = 'Z';
   out.append(buf, sizeof buf);
+}
+
+void V1TimeFormatter::write(const Timestamp& ts, char* out) {
+  std::int64_t us = ts.micros();
+  std::int64_t secs = us / 1000000;
+  if (secs / 60 != minute_) {
+    std::string full;
+    append_v1_time(ts, full);
+    std::memcpy(prefix_, full.data(), sizeof prefix_);
+    minute_ = secs / 60;
+  }
+  std::memcpy(out, prefix_, sizeof prefix_);
+  put_digits(out + 17, 2, secs % 60);
+  out[19] = '.';
+  put_digits(out + 20, 6, us % 1000000);
+  out[26] = 'Z';
+}
+
+void V1TimeFormatter::append(const Timestamp& ts, std::string& out) {
+  std::size_t at = out.size();
+  out.resize(at + kSize);
+  write(ts, out.data() + at);
 }
 
 }  // namespace su

@@ -10,6 +10,7 @@
 // 2106), are rejected with a reason instead of crashing as python does.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -21,8 +22,40 @@ namespace su {
 // why in `reason`.
 bool parse_v1_time(std::string_view text, Timestamp& out, std::string& reason);
 
+// parse_v1_time with a memory of the last time's date, hour and minute,
+// which consecutive `time:` lines nearly always share, so that only the
+// seconds and fraction are parsed again. A reader of many lines holds one;
+// results are exactly parse_v1_time's.
+class V1TimeParser {
+ public:
+  bool parse(std::string_view text, Timestamp& out, std::string& reason);
+
+ private:
+  char prefix_[17] = {};  // "YYYY-MM-DD HH:MM:" of the last time cached
+  bool cached_ = false;
+  std::int64_t minute_start_ = 0;  // seconds since the epoch at that prefix
+};
+
 // Appends "YYYY-MM-DD HH:MM:SS.ffffffZ" (python's TestProtocolClient form,
 // microseconds rounded as python rounds v2 nanoseconds).
 void append_v1_time(const Timestamp& ts, std::string& out);
+
+// append_v1_time with a memory of the last minute written, which a
+// stream's times nearly always share, so that only the seconds and fraction
+// are formatted again. A writer of many lines holds one.
+class V1TimeFormatter {
+ public:
+  static constexpr std::size_t kSize = 27;  // "YYYY-MM-DD HH:MM:SS.ffffffZ"
+
+  // Writes the kSize bytes to `out`. Straight to their destination: built
+  // in a scratch buffer and copied, the copy's wide loads stall on the
+  // narrow stores just made.
+  void write(const Timestamp& ts, char* out);
+  void append(const Timestamp& ts, std::string& out);
+
+ private:
+  std::int64_t minute_ = -1;  // minutes since the epoch of prefix_
+  char prefix_[17] = {};      // "YYYY-MM-DD HH:MM:"
+};
 
 }  // namespace su

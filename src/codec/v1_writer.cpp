@@ -1,6 +1,7 @@
 #include "codec/v1_writer.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -126,35 +127,42 @@ std::string v1_content_type(std::string_view mime) {
   return out;
 }
 
+// Lines go straight into Output's buffer: these run several times per test.
+
 void V1Writer::time(const Timestamp& ts) {
-  line_.assign("time: ");
-  append_v1_time(ts, line_);
-  line_.push_back('\n');
-  out_.write(line_);
+  constexpr std::string_view kLabel = "time: ";
+  char* at = out_.room(kLabel.size() + V1TimeFormatter::kSize + 1);
+  std::memcpy(at, kLabel.data(), kLabel.size());
+  time_format_.write(ts, at + kLabel.size());
+  at[kLabel.size() + V1TimeFormatter::kSize] = '\n';
+  out_.commit(kLabel.size() + V1TimeFormatter::kSize + 1);
 }
 
 void V1Writer::tags(std::span<const std::string> added, std::span<const std::string> removed) {
   if (added.empty() && removed.empty()) return;
-  line_.assign("tags:");
-  for (const auto& t : added) (line_ += ' ') += t;
-  for (const auto& t : removed) (line_ += " -") += t;
-  line_.push_back('\n');
-  out_.write(line_);
+  out_.write("tags:");
+  for (const auto& t : added) {
+    out_.put(' ');
+    out_.write(t);
+  }
+  for (const auto& t : removed) {
+    out_.write(" -");
+    out_.write(t);
+  }
+  out_.put('\n');
 }
 
 void V1Writer::test(std::string_view id) {
-  line_.assign("test: ");
-  line_.append(id);
-  line_.push_back('\n');
-  out_.write(line_);
+  out_.write("test: ");
+  out_.write(id);
+  out_.put('\n');
 }
 
 void V1Writer::outcome_line(V1Outcome outcome, std::string_view id, std::string_view suffix) {
-  line_.assign(v1_keyword(outcome));
-  line_.append(": ");
-  line_.append(id);
-  line_.append(suffix);
-  out_.write(line_);
+  out_.write(v1_keyword(outcome));
+  out_.write(": ");
+  out_.write(id);
+  out_.write(suffix);
 }
 
 void V1Writer::outcome(V1Outcome outcome, std::string_view id) { outcome_line(outcome, id, "\n"); }
@@ -175,24 +183,24 @@ void V1Writer::outcome_simple(V1Outcome outcome, std::string_view id, std::strin
 void V1Writer::outcome_multipart(V1Outcome outcome, std::string_view id,
                                  std::span<const V1Part> parts) {
   outcome_line(outcome, id, " [ multipart\n");
-  std::vector<const V1Part*> sorted;
-  sorted.reserve(parts.size());
-  for (const auto& p : parts) sorted.push_back(&p);
-  std::stable_sort(sorted.begin(), sorted.end(),
+  sorted_.clear();
+  for (const auto& p : parts) sorted_.push_back(&p);
+  std::stable_sort(sorted_.begin(), sorted_.end(),
                    [](const V1Part* a, const V1Part* b) { return a->name < b->name; });
-  for (const V1Part* p : sorted) {
-    line_.assign("Content-Type: ");
-    line_.append(p->content_type);
-    line_.push_back('\n');
-    line_.append(p->name);
-    line_.push_back('\n');
+  for (const V1Part* p : sorted_) {
+    out_.write("Content-Type: ");
+    out_.write(p->content_type);
+    out_.put('\n');
+    out_.write(p->name);
+    out_.put('\n');
     // python's chunked.Encoder: one chunk for content handed over at once,
     // its size in upper-case hex, no CRLF after the data, "0\r\n" to end.
     if (!p->bytes.empty()) {
+      line_.clear();
       append_upper_hex(p->bytes.size(), line_);
       line_.append("\r\n");
+      out_.write(line_);
     }
-    out_.write(line_);
     out_.write(p->bytes);
     out_.write("0\r\n");
   }

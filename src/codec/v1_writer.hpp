@@ -10,9 +10,11 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/output.hpp"
 #include "base/timestamp.hpp"
+#include "codec/v1_time.hpp"
 
 namespace su {
 
@@ -55,7 +57,9 @@ class V1Writer {
   void outcome_line(V1Outcome outcome, std::string_view id, std::string_view suffix);
 
   Output& out_;
+  V1TimeFormatter time_format_;
   std::string line_;
+  std::vector<const V1Part*> sorted_;  // reused: one test's parts by name
 };
 
 }  // namespace su

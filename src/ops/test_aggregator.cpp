@@ -35,24 +35,15 @@ std::uint32_t TestAggregator::open_for(const Event& e) {
   if (last_ != kEmpty && same_test(records_[last_ - 1].result, e)) return last_ - 1;
   std::uint64_t h = key_hash(e);
   std::size_t mask = slots_.size() - 1;
-  std::size_t free_slot = slots_.size();
-  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-    std::uint32_t s = slots_[i];
-    if (s == kEmpty) {
-      if (free_slot == slots_.size()) free_slot = i;
-      break;
-    }
-    if (s == kDeleted) {
-      if (free_slot == slots_.size()) free_slot = i;
-      continue;
-    }
-    const Open& o = records_[s - 1];
+  std::size_t i = h & mask;
+  for (; slots_[i] != kEmpty; i = (i + 1) & mask) {
+    const Open& o = records_[slots_[i] - 1];
     if (o.hash == h && same_test(o.result, e)) {
-      last_ = s;
-      return s - 1;
+      last_ = slots_[i];
+      return slots_[i] - 1;
     }
   }
-  std::uint32_t index = insert(e, h, free_slot);
+  std::uint32_t index = insert(e, h, i);
   last_ = index + 1;
   return index;
 }
@@ -66,7 +57,6 @@ std::uint32_t TestAggregator::insert(const Event& e, std::uint64_t hash, std::si
     index = free_.back();
     free_.pop_back();
   }
-  if (slots_[slot] == kEmpty) ++used_slots_;
   slots_[slot] = index + 1;
   ++live_;
   Open& open = records_[index];
@@ -81,19 +71,26 @@ std::uint32_t TestAggregator::insert(const Event& e, std::uint64_t hash, std::si
   r.complete = false;
   r.start = e.timestamp;
   r.offset = e.offset;
-  if (used_slots_ * 4 > slots_.size() * 3) grow();
+  if (live_ * 2 > slots_.size()) grow();
   return index;
 }
 
 void TestAggregator::close(std::uint32_t index) {
   Open& open = records_[index];
   std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = open.hash & mask;; i = (i + 1) & mask) {
-    if (slots_[i] == index + 1) {
-      slots_[i] = kDeleted;
-      break;
+  std::size_t hole = open.hash & mask;
+  while (slots_[hole] != index + 1) hole = (hole + 1) & mask;
+  // Backward shift: move each later entry of the probe run into the hole
+  // unless its home slot lies cyclically after the hole (it would then be
+  // unreachable from its home).
+  for (std::size_t j = (hole + 1) & mask; slots_[j] != kEmpty; j = (j + 1) & mask) {
+    std::size_t home = records_[slots_[j] - 1].hash & mask;
+    if (((j - home) & mask) >= ((j - hole) & mask)) {
+      slots_[hole] = slots_[j];
+      hole = j;
     }
   }
+  slots_[hole] = kEmpty;
   open.in_use = false;
   if (open.result.tags) {
     open.spare_tags = std::move(*open.result.tags);
@@ -106,20 +103,13 @@ void TestAggregator::close(std::uint32_t index) {
 }
 
 void TestAggregator::grow() {
-  // Rebuild without deleted slots, doubling only if the live tests need it.
-  std::size_t size = slots_.size();
-  while (live_ * 2 >= size) size *= 2;
+  std::size_t size = slots_.size() * 2;
   slots_.assign(size, kEmpty);
-  used_slots_ = 0;
   for (std::uint32_t index = 0; index < records_.size(); ++index) {
     if (!records_[index].in_use) continue;
-    for (std::size_t i = records_[index].hash & (size - 1);; i = (i + 1) & (size - 1)) {
-      if (slots_[i] == kEmpty) {
-        slots_[i] = index + 1;
-        ++used_slots_;
-        break;
-      }
-    }
+    std::size_t i = records_[index].hash & (size - 1);
+    while (slots_[i] != kEmpty) i = (i + 1) & (size - 1);
+    slots_[i] = index + 1;
   }
 }
 
@@ -172,7 +162,7 @@ void TestAggregator::finish() {
   records_.clear();
   free_.clear();
   slots_.assign(64, kEmpty);
-  live_ = used_slots_ = 0;
+  live_ = 0;
   last_ = kEmpty;
 }
 

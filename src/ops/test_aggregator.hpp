@@ -87,7 +87,6 @@ class TestAggregator : public EventSink {
     std::vector<std::string> spare_tags;  // storage kept while tags is empty
   };
   static constexpr std::uint32_t kEmpty = 0;
-  static constexpr std::uint32_t kDeleted = 0xFFFFFFFF;
 
   // The open test the event belongs to (its index in records_), opened if new.
   std::uint32_t open_for(const Event& e);
@@ -101,10 +100,13 @@ class TestAggregator : public EventSink {
   // allocation once the first few have warmed the pool up). slots_ is an
   // open-addressing hash table of record index + 1, keyed by (id, route)
   // without building a key string: lookups compare the record's own fields.
+  // Linear probing with backward-shift deletion: a closed test leaves no
+  // tombstone, so a stream that opens and closes millions of tests keeps
+  // the short probes of a table that holds only the few open ones.
   std::vector<Open> records_;
   std::vector<std::uint32_t> free_;
   std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(64, kEmpty);
-  std::size_t live_ = 0, used_slots_ = 0;
+  std::size_t live_ = 0;
   std::uint64_t sequence_ = 0;
   // The test the last event belonged to: consecutive events of one test
   // (inprogress, attachments, final) skip the lookup.

@@ -144,4 +144,33 @@ TEST_SUITE("test aggregator") {
     CHECK(fail == 3000);  // 1500 odd failures + 1500 re-run even ones
     CHECK(c.results.size() == 4500);
   }
+
+  TEST_CASE("finds every open test after long churn of opens and closes in random order") {
+    // Closing removes a test from the middle of probe runs; every test
+    // still open must stay reachable, or its final event would open a new
+    // record (no start time) instead of completing the old one.
+    Collect c;
+    su::TestAggregator agg{c};
+    std::vector<std::pair<std::string, std::uint32_t>> open;  // id, start time
+    std::uint64_t rng = 0x2545F4914F6CDD1Dull;
+    auto next = [&] { return rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17; };
+    std::uint32_t opened = 0;
+    for (int step = 0; step < 40000; ++step) {
+      if (open.size() < 2 || (open.size() < 200 && next() % 2)) {
+        ++opened;
+        open.emplace_back("test." + std::to_string(next() % 100000) + "." + std::to_string(opened),
+                          opened);
+        agg.on_event(ev(open.back().first, Status::inprogress, open.back().second));
+      } else {
+        std::size_t k = next() % open.size();
+        agg.on_event(ev(open[k].first, Status::success, opened + 1));
+        REQUIRE(!c.results.empty());
+        CHECK(c.results.back().id == open[k].first);
+        REQUIRE(c.results.back().start);
+        CHECK(c.results.back().start->seconds == open[k].second);
+        open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
+      }
+      REQUIRE(agg.open_tests() == open.size());
+    }
+  }
 }

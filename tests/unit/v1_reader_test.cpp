@@ -407,6 +407,39 @@ TEST_SUITE("v1 time") {
     }
   }
 
+  TEST_CASE("the caching time parser gives parse_v1_time's result for every line") {
+    // Hits share "YYYY-MM-DD HH:MM:"; the rest must fall back to the full
+    // parse (other forms, bad seconds, a prefix like the cached one).
+    su::V1TimeParser parser;
+    for (const char* text :
+         {"2024-01-02 03:04:05.000249Z", "2024-01-02 03:04:59.999999Z", "2024-01-02 03:04:00.000000Z",
+          "2024-01-02 03:04:60.000000Z", "2024-01-02 03:04:05.000249+01:00",
+          "2024-01-02 03:04:05.12345Z", "2024-01-02T03:04:07.000001Z", "2024-01-02 03:04:1x.000001Z",
+          "2024-1-02 03:04:0512.456789Z", "2024-1-02 03:04:0513.456789Z", "2106-02-07 06:28:15.000000Z",
+          "2106-02-07 06:28:16.000000Z", "2024-01-02 03:04:05.000249Z"}) {
+      su::Timestamp expected, got;
+      std::string why_expected, why_got;
+      bool ok = su::parse_v1_time(text, expected, why_expected);
+      CHECK_MESSAGE(parser.parse(text, got, why_got) == ok, text);
+      if (ok) CHECK_MESSAGE(got == expected, text);
+      else CHECK_MESSAGE(why_got == why_expected, text);
+    }
+  }
+
+  TEST_CASE("the caching time formatter writes what append_v1_time writes") {
+    // Same minute, the next minute, a day and a year boundary, going back.
+    su::V1TimeFormatter formatter;
+    for (su::Timestamp t : {su::Timestamp{1704164645, 123456789}, su::Timestamp{1704164659, 999999999},
+                            su::Timestamp{1704164660, 0}, su::Timestamp{1704067199, 500},
+                            su::Timestamp{1704067200, 1000}, su::Timestamp{1704164645, 7000},
+                            su::Timestamp{0, 0}, su::Timestamp{4294967295, 999999000}}) {
+      std::string expected, got;
+      su::append_v1_time(t, expected);
+      formatter.append(t, got);
+      CHECK(got == expected);
+    }
+  }
+
   TEST_CASE("formats as python's TestProtocolClient does") {
     std::string out;
     su::append_v1_time(su::Timestamp{1704164646, 500000000}, out);
