@@ -4,6 +4,10 @@
 #include <array>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "base/utf8.hpp"
 #include "codec/v1_time.hpp"
 
@@ -29,7 +33,36 @@ enum class Kind { none, test, error, failure, progress, skip, success, tags, tim
 // colons stripped from its end, names the directive if the line does not
 // start with whitespace and has something after the token. `offset` is where
 // the argument starts: one byte after the token, whatever follows.
+Kind classify_any(std::string_view line, std::size_t& offset);
+
+// The spellings writers use, "keyword: " then an argument: recognised by
+// their first bytes, before the general rule's byte-by-byte token scan
+// (whose loop exits mispredict on every line).
+struct Spelling {
+  std::string_view prefix;
+  Kind kind;
+};
+constexpr Spelling kSpellings[] = {
+    {"time: ", Kind::time},         {"tags: ", Kind::tags},         {"test: ", Kind::test},
+    {"successful: ", Kind::success}, {"success: ", Kind::success},   {"failure: ", Kind::failure},
+    {"error: ", Kind::error},       {"xfail: ", Kind::xfail},       {"uxsuccess: ", Kind::uxsuccess},
+    {"skip: ", Kind::skip},
+};
+
 Kind classify(std::string_view line, std::size_t& offset) {
+  // The token is the prefix less its space; it names the directive when a
+  // non-space byte follows (else the general rule decides).
+  for (const Spelling& s : kSpellings) {
+    if (line.size() > s.prefix.size() && line[0] == s.prefix[0] && line.starts_with(s.prefix) &&
+        !is_space(line[s.prefix.size()])) {
+      offset = s.prefix.size();
+      return s.kind;
+    }
+  }
+  return classify_any(line, offset);
+}
+
+Kind classify_any(std::string_view line, std::size_t& offset) {
   if (line.empty() || is_space(line[0])) return Kind::none;
   std::size_t i = 1;
   while (i < line.size() && !is_space(line[i])) ++i;
@@ -103,6 +136,21 @@ inline std::size_t unicode_space(std::string_view s, std::size_t i) {
   if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;  // U+205F
   if (c == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;  // U+3000
   return 0;
+}
+
+// The first '\n' in [p, p + n), or nullptr. SSE2 inline: v1 lines are
+// short, and memchr's call and setup cost more than its scan.
+inline const char* find_newline(const char* p, std::size_t n) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  for (; i + 16 <= n; i += 16) {
+    __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    if (int hits = _mm_movemask_epi8(_mm_cmpeq_epi8(block, newline)))
+      return p + i + __builtin_ctz(static_cast<unsigned>(hits));
+  }
+#endif
+  return static_cast<const char*>(std::memchr(p + i, '\n', n - i));
 }
 
 bool is_ascii(std::string_view s) {
@@ -224,9 +272,9 @@ bool V1Reader::peek_line(std::string_view& line, bool& partial) {
     const char* p = reinterpret_cast<const char*>(in_->data());
     std::size_t avail = in_->available();
     std::size_t limit = std::min(avail, kMaxLine);
-    const void* nl = std::memchr(p + scanned, '\n', limit - scanned);
+    const char* nl = find_newline(p + scanned, limit - scanned);
     if (nl) {
-      line = std::string_view(p, static_cast<const char*>(nl) - p + 1);
+      line = std::string_view(p, nl - p + 1);
       partial = false;
       return true;
     }

@@ -43,20 +43,21 @@ std::int64_t days_from_civil(std::int64_t y, int m, int d) {
 // d / 10^n is exact IEEE division of exact operands, so it is the same
 // correctly rounded double that float() produces; longer fractions go
 // through strtod, which also rounds correctly.
+std::int64_t micros_of_fraction(std::int64_t digits, std::size_t count) {
+  static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                      1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  return static_cast<std::int64_t>(static_cast<double>(digits) / kPow10[count] * 1e6);
+}
+
 std::int64_t fraction_micros(std::string_view digits) {
-  double x;
   if (digits.size() <= 15) {
-    static constexpr double kPow10[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-                                        1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
     std::int64_t d = 0;
     for (char c : digits) d = d * 10 + (c - '0');
-    x = static_cast<double>(d) / kPow10[digits.size()];
-  } else {
-    std::string s = "0.";
-    s.append(digits);
-    x = std::strtod(s.c_str(), nullptr);
+    return micros_of_fraction(d, digits.size());
   }
-  return static_cast<std::int64_t>(x * 1e6);
+  std::string s = "0.";
+  s.append(digits);
+  return static_cast<std::int64_t>(std::strtod(s.c_str(), nullptr) * 1e6);
 }
 
 // "HH:MM" at `pos`.
@@ -187,25 +188,26 @@ bool common_form(std::string_view t) {
   return true;
 }
 
-// The part of common_form after a prefix already known to be well formed.
-bool common_tail(std::string_view t) {
-  if (t.size() != 27 || t[19] != '.' || t[26] != 'Z') return false;
-  for (std::size_t at : {17, 18, 20, 21, 22, 23, 24, 25})
-    if (!digit(t[at])) return false;
-  return true;
-}
-
 }  // namespace
 
 bool V1TimeParser::parse(std::string_view t, Timestamp& out, std::string& reason) {
-  if (cached_ && common_tail(t) && std::memcmp(t.data(), prefix_, sizeof prefix_) == 0) {
-    int ss = (t[17] - '0') * 10 + (t[18] - '0');
+  // The fast path: the common form with the cached prefix. Only the
+  // seconds and the six fraction digits are read, unrolled.
+  if (cached_ && t.size() == 27 && std::memcmp(t.data(), prefix_, sizeof prefix_) == 0 &&
+      t[19] == '.' && t[26] == 'Z') {
+    auto at = [&](std::size_t i) { return static_cast<unsigned>(t[i]) - '0'; };
+    unsigned s1 = at(17), s2 = at(18), f1 = at(20), f2 = at(21), f3 = at(22), f4 = at(23),
+             f5 = at(24), f6 = at(25);
+    unsigned ss = s1 * 10 + s2;
     std::int64_t seconds = minute_start_ + ss;
-    if (ss <= 59 && seconds <= 0xFFFFFFFFLL) {
+    bool digits_ok = !((s1 > 9) | (s2 > 9) | (f1 > 9) | (f2 > 9) | (f3 > 9) | (f4 > 9) |
+                       (f5 > 9) | (f6 > 9));
+    if (digits_ok && ss <= 59 && seconds <= 0xFFFFFFFFLL) {
+      std::int64_t digits = ((((f1 * 10 + f2) * 10 + f3) * 10 + f4) * 10 + f5) * 10 + f6;
       out.seconds = static_cast<std::uint32_t>(seconds);
-      out.nanos = static_cast<std::uint32_t>(fraction_micros(t.substr(20, 6))) * 1000;
+      out.nanos = static_cast<std::uint32_t>(micros_of_fraction(digits, 6)) * 1000;
       return true;
-    }  // out of range: let the full parse give its reason
+    }  // not digits, or out of range: the full parse decides
   }
   if (!parse_v1_time(t, out, reason)) return false;
   if (common_form(t)) {
