@@ -6,6 +6,10 @@
 
 #include <cstddef>
 #include <cstdint>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <string_view>
 
 namespace su {
@@ -21,11 +25,21 @@ enum class Utf8Check {
 Utf8Check check_utf8(std::string_view s, std::size_t* valid_prefix = nullptr);
 
 // True when every byte of [p, p + n) is ASCII other than NUL: such a string
-// needs no further checks. Inline and word-at-a-time, for the decoder's
-// hot path; false sends the caller to the exact checks.
+// needs no further checks. Inline and 16 bytes at a time (SSE2, which every
+// x86-64 has; 8 at a time elsewhere), for the decoder's hot path; false
+// sends the caller to the exact checks.
 inline bool is_plain_ascii(const std::uint8_t* p, std::size_t n) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   std::size_t i = 0;
+#if defined(__SSE2__)
+  const __m128i zero = _mm_setzero_si128();
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+    // movemask takes each byte's high bit: set for bytes >= 0x80, and for
+    // the 0xFF that cmpeq leaves where a byte is NUL.
+    if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero)))) return false;
+  }
+#endif
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
   for (; i + 8 <= n; i += 8) {
     std::uint64_t w;
     __builtin_memcpy(&w, p + i, 8);

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <vector>
+
 #include "base/utf8.hpp"
 #include "packets.hpp"
 
@@ -44,5 +46,24 @@ TEST_SUITE("utf8") {
     CHECK(t.feed(0xE0));
     CHECK_FALSE(t.feed('A'));  // invalid: python raises, state stays E0
     CHECK(t.feed(0xA0));       // E0 A0 is a valid prefix: mid-character again
+  }
+
+  TEST_CASE("plain ASCII means no NUL and no byte from 0x80, wherever it sits in the string") {
+    // Every length to 40 and every position: the 16-byte, 8-byte and
+    // single-byte loops each see the odd byte.
+    for (std::size_t n = 0; n <= 40; ++n) {
+      std::vector<std::uint8_t> text(n, 'a');
+      CHECK(su::is_plain_ascii(text.data(), n));
+      for (std::size_t at = 0; at < n; ++at) {
+        for (std::uint8_t odd : {std::uint8_t{0x00}, std::uint8_t{0x80}, std::uint8_t{0xFF}}) {
+          text[at] = odd;
+          CHECK_FALSE(su::is_plain_ascii(text.data(), n));
+          text[at] = 'a';
+        }
+        text[at] = 0x7F;
+        CHECK(su::is_plain_ascii(text.data(), n));
+        text[at] = 'a';
+      }
+    }
   }
 }
