@@ -32,19 +32,14 @@ bool same_test(const TestResult& r, const Event& e) {
 }  // namespace
 
 std::uint32_t TestAggregator::open_for(const Event& e) {
-  if (last_ != kEmpty && same_test(records_[last_ - 1].result, e)) return last_ - 1;
+  if (last_ != kNoLast && same_test(records_[last_].result, e)) return last_;
   std::uint64_t h = key_hash(e);
-  std::size_t mask = slots_.size() - 1;
-  std::size_t i = h & mask;
-  for (; slots_[i] != kEmpty; i = (i + 1) & mask) {
-    const Open& o = records_[slots_[i] - 1];
-    if (o.hash == h && same_test(o.result, e)) {
-      last_ = slots_[i];
-      return slots_[i] - 1;
-    }
-  }
-  std::uint32_t index = insert(e, h, i);
-  last_ = index + 1;
+  std::size_t slot = 0;
+  std::uint32_t index = index_.find(
+      h, [&](std::uint32_t r) { return records_[r].hash == h && same_test(records_[r].result, e); },
+      slot);
+  if (index == HashIndex::kNone) index = insert(e, h, slot);
+  last_ = index;
   return index;
 }
 
@@ -57,8 +52,6 @@ std::uint32_t TestAggregator::insert(const Event& e, std::uint64_t hash, std::si
     index = free_.back();
     free_.pop_back();
   }
-  slots_[slot] = index + 1;
-  ++live_;
   Open& open = records_[index];
   open.in_use = true;
   open.hash = hash;
@@ -71,26 +64,13 @@ std::uint32_t TestAggregator::insert(const Event& e, std::uint64_t hash, std::si
   r.complete = false;
   r.start = e.timestamp;
   r.offset = e.offset;
-  if (live_ * 2 > slots_.size()) grow();
+  index_.insert(slot, index, hash_of());
   return index;
 }
 
 void TestAggregator::close(std::uint32_t index) {
   Open& open = records_[index];
-  std::size_t mask = slots_.size() - 1;
-  std::size_t hole = open.hash & mask;
-  while (slots_[hole] != index + 1) hole = (hole + 1) & mask;
-  // Backward shift: move each later entry of the probe run into the hole
-  // unless its home slot lies cyclically after the hole (it would then be
-  // unreachable from its home).
-  for (std::size_t j = (hole + 1) & mask; slots_[j] != kEmpty; j = (j + 1) & mask) {
-    std::size_t home = records_[slots_[j] - 1].hash & mask;
-    if (((j - home) & mask) >= ((j - hole) & mask)) {
-      slots_[hole] = slots_[j];
-      hole = j;
-    }
-  }
-  slots_[hole] = kEmpty;
+  index_.erase(open.hash, index, hash_of());
   open.in_use = false;
   if (open.result.tags) {
     open.spare_tags = std::move(*open.result.tags);
@@ -98,19 +78,7 @@ void TestAggregator::close(std::uint32_t index) {
   }
   open.result.attachments.clear();
   free_.push_back(index);
-  --live_;
-  if (last_ == index + 1) last_ = kEmpty;
-}
-
-void TestAggregator::grow() {
-  std::size_t size = slots_.size() * 2;
-  slots_.assign(size, kEmpty);
-  for (std::uint32_t index = 0; index < records_.size(); ++index) {
-    if (!records_[index].in_use) continue;
-    std::size_t i = records_[index].hash & (size - 1);
-    while (slots_[i] != kEmpty) i = (i + 1) & (size - 1);
-    slots_[i] = index + 1;
-  }
+  if (last_ == index) last_ = kNoLast;
 }
 
 void TestAggregator::on_event(const Event& e) {
@@ -150,7 +118,7 @@ void TestAggregator::on_event(const Event& e) {
 
 void TestAggregator::finish() {
   std::vector<Open*> left;
-  left.reserve(live_);
+  left.reserve(index_.size());
   for (auto& open : records_)
     if (open.in_use) left.push_back(&open);
   std::sort(left.begin(), left.end(),
@@ -161,9 +129,8 @@ void TestAggregator::finish() {
   }
   records_.clear();
   free_.clear();
-  slots_.assign(64, kEmpty);
-  live_ = 0;
-  last_ = kEmpty;
+  index_.clear();
+  last_ = kNoLast;
 }
 
 }  // namespace su

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "base/hash.hpp"
+#include "base/hash_index.hpp"
 #include "event/sink.hpp"
 
 namespace su {
@@ -76,7 +77,7 @@ class TestAggregator : public EventSink {
   void on_event(const Event& event) override;
   void finish() override;
 
-  std::size_t open_tests() const { return live_; }
+  std::size_t open_tests() const { return index_.size(); }
 
  private:
   struct Open {
@@ -86,31 +87,29 @@ class TestAggregator : public EventSink {
     bool in_use = false;
     std::vector<std::string> spare_tags;  // storage kept while tags is empty
   };
-  static constexpr std::uint32_t kEmpty = 0;
+  static constexpr std::uint32_t kNoLast = HashIndex::kNone;
 
   // The open test the event belongs to (its index in records_), opened if new.
   std::uint32_t open_for(const Event& e);
   std::uint32_t insert(const Event& e, std::uint64_t hash, std::size_t slot);
   void close(std::uint32_t index);
-  void grow();
+  auto hash_of() const {
+    return [this](std::uint32_t record) { return records_[record].hash; };
+  }
 
   ResultHandler& out_;
   AggregatorOptions options_;
   // Open tests live in records_ (finished ones are reused: a test costs no
-  // allocation once the first few have warmed the pool up). slots_ is an
-  // open-addressing hash table of record index + 1, keyed by (id, route)
-  // without building a key string: lookups compare the record's own fields.
-  // Linear probing with backward-shift deletion: a closed test leaves no
-  // tombstone, so a stream that opens and closes millions of tests keeps
-  // the short probes of a table that holds only the few open ones.
+  // allocation once the first few have warmed the pool up), found through
+  // index_ by (id, route) without building a key string: lookups compare
+  // the record's own fields.
   std::vector<Open> records_;
   std::vector<std::uint32_t> free_;
-  std::vector<std::uint32_t> slots_ = std::vector<std::uint32_t>(64, kEmpty);
-  std::size_t live_ = 0;
+  HashIndex index_;
   std::uint64_t sequence_ = 0;
   // The test the last event belonged to: consecutive events of one test
   // (inprogress, attachments, final) skip the lookup.
-  std::uint32_t last_ = kEmpty;
+  std::uint32_t last_ = kNoLast;
 };
 
 }  // namespace su

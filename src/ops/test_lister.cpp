@@ -30,6 +30,11 @@ std::string format_seconds_3(std::int64_t micros) {
   return buf;
 }
 
+std::uint32_t TestLister::find(std::string_view id, std::uint64_t h, std::size_t& slot) const {
+  return index_.find(
+      h, [&](std::uint32_t r) { return active_[r].hash == h && active_[r].id == id; }, slot);
+}
+
 void TestLister::on_event(const Event& e) {
   if (!e.test_id) {
     if (options_.passthrough && e.file_name) out_.write(e.file_bytes);
@@ -41,31 +46,40 @@ void TestLister::on_event(const Event& e) {
   if (e.status == Status::exists) {
     if (options_.exists) report(id, 0);
   } else if (e.status == Status::inprogress || e.status == Status::none) {
-    auto it = active_.find(id);
-    if (it == active_.end()) {
-      if (spare_.empty()) {
-        it = active_.emplace(std::string(id), Active{}).first;
+    std::uint64_t h = hash_bytes(id);
+    std::size_t slot = 0;
+    std::uint32_t r = find(id, h, slot);
+    if (r == HashIndex::kNone) {
+      if (free_.empty()) {
+        r = static_cast<std::uint32_t>(active_.size());
+        active_.emplace_back();
       } else {
-        ActiveMap::node_type node = std::move(spare_.back());
-        spare_.pop_back();
-        node.key().assign(id);
-        it = active_.insert(std::move(node)).position;
+        r = free_.back();
+        free_.pop_back();
       }
-      it->second.sequence = sequence_++;
+      Active& a = active_[r];
+      a.id.assign(id);
+      a.hash = h;
+      a.sequence = sequence_++;
+      a.live = true;
+      index_.insert(slot, r, hash_of());
     }
-    it->second.start = now_;
+    active_[r].start = now_;
   } else {
     end_test(id);
   }
 }
 
 void TestLister::end_test(std::string_view id) {
-  auto it = active_.find(id);
+  std::uint64_t h = hash_bytes(id);
+  std::size_t slot = 0;
+  std::uint32_t r = find(id, h, slot);
   std::optional<std::int64_t> start;
-  if (it != active_.end()) {
-    start = it->second.start;
-    ActiveMap::node_type node = active_.extract(it);
-    if (spare_.size() < 64) spare_.push_back(std::move(node));
+  if (r != HashIndex::kNone) {
+    start = active_[r].start;
+    active_[r].live = false;
+    index_.erase(h, r, hash_of());
+    free_.push_back(r);
   }
   if (start && now_) report(id, *now_ - *start);
   else report(id, 0);
@@ -82,7 +96,8 @@ void TestLister::report(std::string_view id, std::optional<std::int64_t> micros)
 
 void TestLister::finish() {
   std::vector<std::pair<std::uint64_t, std::string>> left;
-  for (auto& [id, a] : active_) left.emplace_back(a.sequence, id);
+  for (const Active& a : active_)
+    if (a.live) left.emplace_back(a.sequence, a.id);
   std::sort(left.begin(), left.end());
   for (auto& [seq, id] : left) end_test(id);
   out_.flush();

@@ -16,10 +16,10 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "base/hash.hpp"
+#include "base/hash_index.hpp"
 #include "base/output.hpp"
 #include "event/sink.hpp"
 
@@ -41,18 +41,30 @@ class TestLister : public EventSink {
 
  private:
   struct Active {
+    std::string id;
+    std::uint64_t hash = 0;
     std::optional<std::int64_t> start;  // µs; none if no time was known
     std::uint64_t sequence = 0;
+    bool live = false;
   };
+
+  // The live record for `id` (hash `h`), or HashIndex::kNone and the slot
+  // for a new one.
+  std::uint32_t find(std::string_view id, std::uint64_t h, std::size_t& slot) const;
+  auto hash_of() const {
+    return [this](std::uint32_t record) { return active_[record].hash; };
+  }
   void end_test(std::string_view id);
   void report(std::string_view id, std::optional<std::int64_t> micros);
 
   Output& out_;
   ListOptions options_;
   std::optional<std::int64_t> now_;
-  using ActiveMap = std::unordered_map<std::string, Active, StringHash, StringEqual>;
-  ActiveMap active_;
-  std::vector<ActiveMap::node_type> spare_;  // finished tests' nodes, reused
+  // Tests in progress: records pooled in active_ (a finished test's record
+  // is reused), found through index_ by id (see HashIndex).
+  std::vector<Active> active_;
+  std::vector<std::uint32_t> free_;
+  HashIndex index_;
   std::uint64_t sequence_ = 0;
 };
 
