@@ -131,11 +131,12 @@ std::string v1_content_type(std::string_view mime) {
 
 void V1Writer::time(const Timestamp& ts) {
   constexpr std::string_view kLabel = "time: ";
-  char* at = out_.room(kLabel.size() + V1TimeFormatter::kSize + 1);
+  constexpr std::size_t kLine = kLabel.size() + V1TimeFormatter::kSize + 1;
+  char* at = out_.room(kLine);  // never null: a line is far smaller than the buffer
   std::memcpy(at, kLabel.data(), kLabel.size());
   time_format_.write(ts, at + kLabel.size());
-  at[kLabel.size() + V1TimeFormatter::kSize] = '\n';
-  out_.commit(kLabel.size() + V1TimeFormatter::kSize + 1);
+  at[kLine - 1] = '\n';
+  out_.commit(kLine);
 }
 
 void V1Writer::tags(std::span<const std::string> added, std::span<const std::string> removed) {
