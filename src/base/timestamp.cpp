@@ -24,4 +24,15 @@ std::string format_iso8601(std::int64_t micros) {
   return buf;
 }
 
+bool append_seconds_3(std::int64_t micros, std::string& out) {
+  if (micros < 0 || micros >= 1000000000LL * 1000000 || micros % 1000 == 500) return false;
+  std::int64_t ms = (micros + 500) / 1000;
+  out += std::to_string(ms / 1000);
+  out.push_back('.');
+  out.push_back(static_cast<char>('0' + ms / 100 % 10));
+  out.push_back(static_cast<char>('0' + ms / 10 % 10));
+  out.push_back(static_cast<char>('0' + ms % 10));
+  return true;
+}
+
 }  // namespace su

@@ -34,4 +34,13 @@ std::int64_t now_micros();
 // "2024-05-01T12:00:00.250000Z": ISO 8601 in UTC with microseconds.
 std::string format_iso8601(std::int64_t micros);
 
+// Appends printf's "%0.3f" of a duration of `micros` µs in seconds, as
+// integer arithmetic, when that is exact for any float python computes the
+// seconds with (whole + frac / 1e6, whole + 1e-6 * frac, micros / 1e6):
+// their error is far below the 1 µs that separates an exact value from a
+// rounding boundary, unless the value is a tie (an odd 500 µs) or out of
+// 0 to 1e9 s. Returns false there, appending nothing: the caller prints
+// its own float.
+bool append_seconds_3(std::int64_t micros, std::string& out);
+
 }  // namespace su

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/error.hpp"
+#include "base/timestamp.hpp"
 #include "codec/v2_writer.hpp"
 #include "ops/details_text.hpp"
 #include "ops/xml_escape.hpp"
@@ -87,6 +88,7 @@ namespace {
 // python-junitxml's "%0.3f" of a timedelta's days*86400 + seconds +
 // 0.000001 * microseconds, computed the same way so it rounds the same way.
 std::string python_seconds(std::int64_t micros) {
+  if (std::string exact; append_seconds_3(micros, exact)) return exact;
   std::int64_t days = micros / 86400000000LL, rem = micros % 86400000000LL;
   if (rem < 0) {
     rem += 86400000000LL;
@@ -100,6 +102,7 @@ std::string python_seconds(std::int64_t micros) {
 }
 
 std::string seconds3(std::int64_t micros) {
+  if (std::string exact; append_seconds_3(micros, exact)) return exact;
   char buf[64];
   std::snprintf(buf, sizeof buf, "%0.3f", static_cast<double>(micros) / 1e6);
   return buf;

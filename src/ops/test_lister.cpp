@@ -4,26 +4,17 @@
 #include <cstdio>
 #include <vector>
 
+#include "base/timestamp.hpp"
+
 namespace su {
 
 std::string format_seconds_3(std::int64_t micros) {
+  std::string out;
+  if (append_seconds_3(micros, out)) return out;
   // timedelta keeps whole seconds (floored) and 0..999999 microseconds;
   // python adds them as floats and prints "%0.3f".
   std::int64_t whole = micros / 1000000, frac = micros % 1000000;
   if (frac < 0) { frac += 1000000; --whole; }
-  if (frac % 1000 != 500 && whole >= 0 && whole < 1000000000) {
-    // Not a tie: the float sum is within far less than 0.5 ms of the exact
-    // value, so integer rounding gives the digits printf would.
-    std::int64_t ms = (frac + 500) / 1000;
-    std::int64_t w = whole + ms / 1000;
-    ms %= 1000;
-    std::string out = std::to_string(w);
-    out.push_back('.');
-    out.push_back(static_cast<char>('0' + ms / 100));
-    out.push_back(static_cast<char>('0' + ms / 10 % 10));
-    out.push_back(static_cast<char>('0' + ms % 10));
-    return out;
-  }
   double seconds = static_cast<double>(whole) + static_cast<double>(frac) / 1000000.0;
   char buf[64];
   std::snprintf(buf, sizeof buf, "%0.3f", seconds);

@@ -1,5 +1,6 @@
 #include "ops/xml_escape.hpp"
 
+#include <array>
 #include <cstdint>
 
 namespace su {
@@ -40,20 +41,31 @@ bool is_nonchar(std::string_view s, std::size_t i, std::size_t n) {
          (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE;
 }
 
+// Bytes every dialect copies unchanged: printable ASCII but & < > ".
+constexpr auto kPlain = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '&' && c != '<' && c != '>' && c != '"';
+  return t;
+}();
+
 void append_escaped(std::string& out, std::string_view s, XmlDialect dialect, bool attr) {
   out.reserve(out.size() + s.size());
   // The last two characters kept, to spot "]]>" in the junitxml dialect.
   char prev1 = 0, prev2 = 0;
   std::size_t i = 0;
   while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c < 0x80 && c != '&' && c != '<' && c != '>' && c != '"') {
-      out.push_back(static_cast<char>(c));
-      prev2 = prev1;
-      prev1 = static_cast<char>(c);
-      ++i;
+    // A run of plain bytes is appended at once (ids and most output are
+    // nothing else).
+    std::size_t run = i;
+    while (run < s.size() && kPlain[static_cast<unsigned char>(s[run])]) ++run;
+    if (run > i) {
+      out.append(s.data() + i, run - i);
+      prev2 = run - i >= 2 ? s[run - 2] : prev1;
+      prev1 = s[run - 1];
+      i = run;
       continue;
     }
+    unsigned char c = static_cast<unsigned char>(s[i]);
     if (dialect == XmlDialect::junitxml) {
       std::size_t n = c < 0x80 ? 1 : char_length(s, i);
       if (n == 0) n = 1;  // not UTF-8: python never gets here; keep the byte

@@ -52,6 +52,11 @@ TEST_SUITE("xml escape") {
   }
   TEST_CASE("junitxml dialect escapes & < and ]]> but leaves a lone >") {
     CHECK(text("a&b<c>d]]>e]]]>", XmlDialect::junitxml) == "a&amp;b&lt;c>d]]&gt;e]]]&gt;");
+    // The two characters before '>' may come from different runs, and a
+    // deleted control character between them does not count.
+    CHECK(text("]>]]>", XmlDialect::junitxml) == "]>]]&gt;");
+    CHECK(text("]&]>", XmlDialect::junitxml) == "]&amp;]>");
+    CHECK(text("]\x01]>", XmlDialect::junitxml) == "]]&gt;");
     CHECK(text("]]\x02>", XmlDialect::junitxml) == "]]&gt;");
   }
   TEST_CASE("junitxml attributes also escape quote, tab and newline") {

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "base/timestamp.hpp"
 #include "ops/test_lister.hpp"
 
 TEST_SUITE("test lister") {
@@ -24,5 +25,25 @@ TEST_SUITE("test lister") {
       std::snprintf(buf, sizeof buf, "%0.3f", seconds);
       REQUIRE(su::format_seconds_3(us) == buf);
     }
+  }
+
+  TEST_CASE("integer seconds agree with printf of every float formula python uses, or defer") {
+    for (std::int64_t us = 0; us < 3000000; us += 7) {
+      std::string exact;
+      if (!su::append_seconds_3(us, exact)) {
+        CHECK(us % 1000 == 500);  // only ties are left to the float
+        continue;
+      }
+      double whole = static_cast<double>(us / 1000000), frac = static_cast<double>(us % 1000000);
+      for (double seconds : {whole + frac / 1e6, whole + 0.000001 * frac,
+                             static_cast<double>(us) / 1e6}) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%0.3f", seconds);
+        REQUIRE(exact == buf);
+      }
+    }
+    std::string out;
+    CHECK_FALSE(su::append_seconds_3(-1, out));
+    CHECK(out.empty());
   }
 }
