@@ -1,12 +1,16 @@
 #include "ops/csv_writer.hpp"
 
+#include <algorithm>
 
 #include "codec/v2_writer.hpp"
 
 namespace su {
 
 void append_csv_field(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+  // Not find_first_of: libstdc++ searches the set with memchr once per
+  // byte of the field, which was a third of su-csv's time.
+  auto needs_quotes = [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; };
+  if (std::none_of(field.begin(), field.end(), needs_quotes)) {
     out.append(field);
     return;
   }
