@@ -137,7 +137,9 @@ struct TestFilter::Pending {
   }
 
   void add(const Event& e) {
-    Held h;
+    // Built in place: a Held filled on the stack and then copied in stalls
+    // the copy's wide loads on the narrow stores just made.
+    Held& h = events.emplace_back();
     h.status = e.status;
     h.runnable = e.runnable;
     h.eof = e.eof;
@@ -155,12 +157,11 @@ struct TestFilter::Pending {
       h.tags_begin = static_cast<std::uint32_t>(tags.size());
       h.tags_count = static_cast<std::uint32_t>(e.tags->size());
       for (auto t : *e.tags) tags.push_back(store(t, e.raw, raw_off));
-      tags_event = events.size();
+      tags_event = events.size() - 1;
     }
-    if (events.empty()) start = e.timestamp;
+    if (events.size() == 1) start = e.timestamp;
     stop = e.timestamp;
     if (e.status != Status::none) status = e.status;
-    events.push_back(h);
   }
 
   std::string_view view(Range r) const { return std::string_view(arena).substr(r.off, r.len); }
