@@ -153,16 +153,9 @@ inline const char* find_newline(const char* p, std::size_t n) {
   return static_cast<const char*>(std::memchr(p + i, '\n', n - i));
 }
 
+// ASCII without NUL (a NUL only sends the caller to the exact checks).
 bool is_ascii(std::string_view s) {
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    if (w & 0x8080808080808080ULL) return false;
-  }
-  for (; i < s.size(); ++i)
-    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
-  return true;
+  return is_plain_ascii(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
 }
 
 // check_utf8 behind a fast path for the usual all-ASCII text.

@@ -269,10 +269,4 @@ void V1TimeFormatter::write(const Timestamp& ts, char* out) {
   out[26] = 'Z';
 }
 
-void V1TimeFormatter::append(const Timestamp& ts, std::string& out) {
-  std::size_t at = out.size();
-  out.resize(at + kSize);
-  write(ts, out.data() + at);
-}
-
 }  // namespace su

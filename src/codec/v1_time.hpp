@@ -51,7 +51,6 @@ class V1TimeFormatter {
   // in a scratch buffer and copied, the copy's wide loads stall on the
   // narrow stores just made.
   void write(const Timestamp& ts, char* out);
-  void append(const Timestamp& ts, std::string& out);
 
  private:
   std::int64_t minute_ = -1;  // minutes since the epoch of prefix_

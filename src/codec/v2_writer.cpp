@@ -21,42 +21,42 @@ std::size_t string_size(std::string_view s) {
 // straight to their place: no intermediate body, no appends.
 struct Layout {
   std::uint16_t flags = v2::kVersion2;
-  std::size_t body = 0;   // after the length field, before the CRC
   std::size_t total = 0;  // the whole packet
 };
 
 Layout measure(const Event& e) {
   Layout l;
+  std::size_t body = 0;  // after the length field, before the CRC
   l.flags |= static_cast<std::uint16_t>(e.status);
   if (e.timestamp) {
     l.flags |= v2::kFlagTimestamp;
-    l.body += 4 + encoded_varint_size(e.timestamp->nanos);
+    body += 4 + encoded_varint_size(e.timestamp->nanos);
   }
   if (e.test_id) {
     l.flags |= v2::kFlagTestId;
-    l.body += string_size(*e.test_id);
+    body += string_size(*e.test_id);
   }
   if (e.tags && !e.tags->empty()) {  // python omits an empty tag set
     l.flags |= v2::kFlagTags;
-    l.body += encoded_varint_size(static_cast<std::uint32_t>(e.tags->size()));
-    for (auto t : *e.tags) l.body += string_size(t);
+    body += encoded_varint_size(static_cast<std::uint32_t>(e.tags->size()));
+    for (auto t : *e.tags) body += string_size(t);
   }
   if (e.runnable) l.flags |= v2::kFlagRunnable;
   if (e.mime_type && !e.mime_type->empty()) {
     l.flags |= v2::kFlagMimeType;
-    l.body += string_size(*e.mime_type);
+    body += string_size(*e.mime_type);
   }
   if (e.file_name) {
     l.flags |= v2::kFlagFileContent;
-    l.body += string_size(*e.file_name) + string_size(e.file_bytes);
+    body += string_size(*e.file_name) + string_size(e.file_bytes);
   }
   if (e.eof) l.flags |= v2::kFlagEof;
   if (e.route_code) {
     l.flags |= v2::kFlagRouteCode;
-    l.body += string_size(*e.route_code);
+    body += string_size(*e.route_code);
   }
   // The length counts itself: signature, flags, length, body, CRC.
-  std::size_t base = 1 + 2 + l.body + 4;
+  std::size_t base = 1 + 2 + body + 4;
   l.total = base + (base <= 62 ? 1 : base <= 16381 ? 2 : 3);
   return l;
 }

@@ -433,9 +433,9 @@ TEST_SUITE("v1 time") {
                             su::Timestamp{1704164660, 0}, su::Timestamp{1704067199, 500},
                             su::Timestamp{1704067200, 1000}, su::Timestamp{1704164645, 7000},
                             su::Timestamp{0, 0}, su::Timestamp{4294967295, 999999000}}) {
-      std::string expected, got;
+      std::string expected, got(su::V1TimeFormatter::kSize, '\0');
       su::append_v1_time(t, expected);
-      formatter.append(t, got);
+      formatter.write(t, got.data());
       CHECK(got == expected);
     }
   }
