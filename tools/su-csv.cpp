@@ -6,7 +6,7 @@
 #include "base/output.hpp"
 #include "base/timestamp.hpp"
 #include "common/tool.hpp"
-#include "ops/csv_writer.hpp"
+#include "report/csv_writer.hpp"
 
 int main(int argc, char** argv) {
   su::Tool tool{"su-csv", "Write the tests of a subunit stream as CSV rows."};
@@ -28,7 +28,7 @@ int main(int argc, char** argv) {
     su::CsvWriter csv{report, {.passthrough = no_passthrough || forward ? nullptr : &out,
                                .wall_clock_micros = su::now_micros()}};
     csv.start();
-    su::TestAggregator aggregator{csv, {.keep_attachments = false, .drop_exists = true}};
+    su::ResultAggregator aggregator{csv, {.keep_attachments = false, .drop_exists = true}};
     su::pump_forwarding(*reader, aggregator, forward);
     if (file) file->flush();
     return csv.successful() ? su::Exit::ok : su::Exit::no;

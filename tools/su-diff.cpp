@@ -7,10 +7,10 @@
 #include "base/output.hpp"
 #include "common/tool.hpp"
 #include "event/sink.hpp"
-#include "ops/diff_report.hpp"
+#include "report/diff_report.hpp"
 #include "ops/run_diff.hpp"
 #include "ops/run_summary.hpp"
-#include "ops/test_aggregator.hpp"
+#include "ops/result_aggregator.hpp"
 
 namespace {
 
@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
     su::RunSummary new_run{by_route, &old_run};
     for (auto [path, run] : {std::pair{&old_path, &old_run}, std::pair{&new_path, &new_run}}) {
       auto reader = tool.open(*path);
-      su::TestAggregator aggregator{*run};
+      su::ResultAggregator aggregator{*run};
       su::pump(*reader, aggregator);
     }
     su::RunDiff diff{old_run, new_run, diff_options};

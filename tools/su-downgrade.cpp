@@ -12,7 +12,7 @@
 #include "codec/v1_writer.hpp"
 #include "common/tool.hpp"
 #include "event/sink.hpp"
-#include "ops/test_aggregator.hpp"
+#include "ops/result_aggregator.hpp"
 
 namespace {
 
@@ -65,10 +65,10 @@ class Downgrader : public su::ResultHandler {
   std::vector<su::V1Part> parts_;
 };
 
-class Flushing : public su::TestAggregator {
+class Flushing : public su::ResultAggregator {
  public:
   Flushing(su::ResultHandler& h, su::AggregatorOptions o, su::Output& out)
-      : TestAggregator(h, o), out_(out) {}
+      : ResultAggregator(h, o), out_(out) {}
   void flush() override { out_.flush(); }
 
  private:

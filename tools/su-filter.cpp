@@ -12,7 +12,7 @@
 #include "codec/v2_writer.hpp"
 #include "common/tool.hpp"
 #include "ops/filter_args.hpp"
-#include "ops/test_filter.hpp"
+#include "ops/result_filter.hpp"
 
 namespace {
 
@@ -228,7 +228,7 @@ int main(int argc, char** argv) {
         su::pump(*reader, verbatim);
       } else {
         su::V2Writer writer{out};
-        su::TestFilter filter{spec, writer};
+        su::ResultFilter filter{spec, writer};
         su::pump(*reader, filter);
       }
     } catch (const std::invalid_argument& e) {

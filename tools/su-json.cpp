@@ -1,9 +1,9 @@
 // su-json: one JSON object per test of a subunit stream (JSON Lines), for
-// jq users. See su-json(1); the object is described in ops/json_lines.hpp.
+// jq users. See su-json(1); the object is described in report/json_lines.hpp.
 #include "base/output.hpp"
 #include "common/tool.hpp"
-#include "ops/json_lines.hpp"
-#include "ops/test_aggregator.hpp"
+#include "report/json_lines.hpp"
+#include "ops/result_aggregator.hpp"
 
 namespace {
 
@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   return tool.run(argc, argv, [&] {
     auto reader = tool.open(input);
     CountingWriter writer{su::standard_output(), text};
-    su::TestAggregator aggregator{writer, {.keep_attachments = text, .attachment_sizes = true}};
+    su::ResultAggregator aggregator{writer, {.keep_attachments = text, .attachment_sizes = true}};
     su::pump(*reader, aggregator);
     return writer.failures > 0 ? su::Exit::no : su::Exit::ok;
   });

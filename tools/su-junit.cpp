@@ -8,7 +8,7 @@
 #include "base/output.hpp"
 #include "base/timestamp.hpp"
 #include "common/tool.hpp"
-#include "ops/junit_writer.hpp"
+#include "report/junit_writer.hpp"
 
 int main(int argc, char** argv) {
   su::Tool tool{"su-junit", "Write the tests of a subunit stream as JUnit XML."};
@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
     options.spool_dir = tmpdir && *tmpdir ? tmpdir : "/tmp";
     options.wall_clock_micros = su::now_micros();
     su::JUnitWriter junit{report, options};
-    su::TestAggregator aggregator{junit, {.keep_attachments = true, .drop_exists = true}};
+    su::ResultAggregator aggregator{junit, {.keep_attachments = true, .drop_exists = true}};
     su::pump_forwarding(*reader, aggregator, forward);
     junit.finish();
     if (file) file->flush();

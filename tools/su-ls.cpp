@@ -3,8 +3,8 @@
 #include "base/output.hpp"
 #include "common/tool.hpp"
 #include "event/sink.hpp"
-#include "ops/test_aggregator.hpp"
-#include "ops/test_lister.hpp"
+#include "ops/result_aggregator.hpp"
+#include "ops/id_lister.hpp"
 
 namespace {
 
@@ -34,9 +34,9 @@ int main(int argc, char** argv) {
   return tool.run(argc, argv, [&] {
     options.passthrough = !no_passthrough;
     auto reader = tool.open(input);
-    su::TestLister lister{su::standard_output(), options};
+    su::IdLister lister{su::standard_output(), options};
     FailureCounter counter;
-    su::TestAggregator summary{counter};
+    su::ResultAggregator summary{counter};
     su::TeeSink both{lister, summary};
     su::pump(*reader, both);
     return counter.failures > 0 ? su::Exit::no : su::Exit::ok;

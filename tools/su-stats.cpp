@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
     RawPassthrough raw{out};
     bool raw_passthrough = !no_passthrough && !forward;
     su::StatsCollector collector{raw_passthrough ? &raw : nullptr};
-    su::TestAggregator aggregator{collector, {.keep_attachments = false, .drop_exists = true}};
+    su::ResultAggregator aggregator{collector, {.keep_attachments = false, .drop_exists = true}};
     su::pump_forwarding(*reader, aggregator, forward);
     std::string report = format == "json" ? json_report(collector.stats)
                                           : text_report(collector.stats);

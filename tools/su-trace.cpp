@@ -6,7 +6,7 @@
 
 #include "base/output.hpp"
 #include "common/tool.hpp"
-#include "ops/trace_report.hpp"
+#include "report/trace_report.hpp"
 
 namespace {
 
@@ -64,7 +64,7 @@ int main(int argc, char** argv) {
     auto reader = tool.open(input);
     su::Output& out = su::standard_output();
     su::TraceReport report{out, options};
-    su::TestAggregator aggregator{report, {.keep_attachments = true, .drop_exists = false}};
+    su::ResultAggregator aggregator{report, {.keep_attachments = true, .drop_exists = false}};
     LiveSink live{aggregator, out};
     su::pump(*reader, live);
     return report.finish() == su::TraceVerdict::ok ? su::Exit::ok : su::Exit::no;

@@ -19,7 +19,7 @@
 
 namespace su {
 
-// One test result of a run, as TestAggregator completed it.
+// One test result of a run, as ResultAggregator completed it.
 struct TestRow {
   std::uint32_t test = 0;        // number in the archive's IdTable
   Status status = Status::none;  // none: never had a status

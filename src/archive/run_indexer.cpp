@@ -6,7 +6,7 @@
 namespace su {
 namespace {
 
-// TestAggregator's key: (test id, route code).
+// ResultAggregator's key: (test id, route code).
 void test_key(std::string& key, std::string_view id, const std::optional<std::string_view>& route) {
   key.assign(id);
   key.push_back('\0');

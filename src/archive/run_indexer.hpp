@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // RunIndexer: the sink that turns a run's events into its RunIndex. It
-// aggregates tests as every su- tool does (TestAggregator; `exists` is not
+// aggregates tests as every su- tool does (ResultAggregator; `exists` is not
 // a test), counts them as su-stats does, and keeps one small row per test:
 // memory is the rows, never attachments or the stream.
 #pragma once
@@ -16,7 +16,7 @@
 #include "archive/run_index.hpp"
 #include "event/sink.hpp"
 #include "ops/run_stats.hpp"
-#include "ops/test_aggregator.hpp"
+#include "ops/result_aggregator.hpp"
 
 namespace su {
 
@@ -40,7 +40,7 @@ class RunIndexer : public EventSink, private ResultHandler {
     std::string id;
     TestRow row;
   };
-  TestAggregator aggregator_;
+  ResultAggregator aggregator_;
   RunStats stats_;
   std::deque<Pending> pending_;  // no reallocation peaks on big runs
   std::map<std::string, std::uint32_t, std::less<>> workers_, routes_, tag_sets_;

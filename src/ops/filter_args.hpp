@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ops/test_filter.hpp"
+#include "ops/result_filter.hpp"
 
 namespace su {
 

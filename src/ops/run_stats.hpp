@@ -11,7 +11,7 @@
 
 #include "base/hash.hpp"
 
-#include "ops/test_aggregator.hpp"
+#include "ops/result_aggregator.hpp"
 
 namespace su {
 

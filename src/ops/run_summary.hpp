@@ -1,6 +1,6 @@
 // RunSummary: what one run said about each of its tests, compact enough to
 // hold a million-test run (su-diff keeps two). It is a ResultHandler: feed it
-// a TestAggregator's results.
+// a ResultAggregator's results.
 //
 // A test is keyed by its id, or with `by_route` by (id, route code). Every
 // result for that key is counted by Outcome, so a test that ran several
@@ -33,7 +33,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ops/test_aggregator.hpp"
+#include "ops/result_aggregator.hpp"
 
 namespace su {
 

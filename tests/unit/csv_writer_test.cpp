@@ -6,7 +6,7 @@
 #include <string>
 
 #include "base/output.hpp"
-#include "ops/csv_writer.hpp"
+#include "report/csv_writer.hpp"
 
 using su::Status;
 using su::TestResult;

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "ops/json_lines.hpp"
+#include "report/json_lines.hpp"
 
 using su::Attachment;
 using su::Status;

@@ -7,9 +7,9 @@
 #include <string>
 
 #include "base/output.hpp"
-#include "ops/details_text.hpp"
-#include "ops/junit_writer.hpp"
-#include "ops/xml_escape.hpp"
+#include "report/details_text.hpp"
+#include "report/junit_writer.hpp"
+#include "report/xml_escape.hpp"
 
 using su::Attachment;
 using su::Status;

@@ -5,7 +5,7 @@
 
 #include "ops/run_diff.hpp"
 #include "ops/run_summary.hpp"
-#include "ops/test_aggregator.hpp"
+#include "ops/result_aggregator.hpp"
 
 using su::Outcome;
 using su::Section;

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "base/output.hpp"
-#include "ops/trace_report.hpp"
+#include "report/trace_report.hpp"
 
 using su::Status;
 using su::TestResult;

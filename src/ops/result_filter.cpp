@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "ops/test_filter.hpp"
+#include "ops/result_filter.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -73,7 +73,7 @@ bool FilterSpec::judges_tests() const {
 bool FilterSpec::keeps_everything() const { return passthrough && !judges_tests(); }
 
 // The spec with its patterns compiled.
-struct TestFilter::Compiled {
+struct ResultFilter::Compiled {
   explicit Compiled(const FilterSpec& s) : spec(s) {
     for (const auto& r : s.with_regexps) with.emplace_back(r);
     for (const auto& r : s.without_regexps) without.emplace_back(r);
@@ -95,7 +95,7 @@ struct TestFilter::Compiled {
 // A held test: copies of its events, packed into one arena. A string of an
 // event that lies inside its raw packet is stored as an offset into the
 // packet's copy, so a v2 event costs one copy of its packet.
-struct TestFilter::Pending {
+struct ResultFilter::Pending {
   struct Range {
     std::size_t off = 0, len = 0;
   };
@@ -217,16 +217,16 @@ struct TestFilter::Pending {
   }
 };
 
-TestFilter::TestFilter(const FilterSpec& spec, EventSink& out)
+ResultFilter::ResultFilter(const FilterSpec& spec, EventSink& out)
     : c_(std::make_unique<Compiled>(spec)), out_(out) {}
 
-TestFilter::~TestFilter() = default;
+ResultFilter::~ResultFilter() = default;
 
-std::size_t TestFilter::open_tests() const { return c_->open.size(); }
+std::size_t ResultFilter::open_tests() const { return c_->open.size(); }
 
-void TestFilter::flush() { out_.flush(); }
+void ResultFilter::flush() { out_.flush(); }
 
-void TestFilter::on_event(const Event& e) {
+void ResultFilter::on_event(const Event& e) {
   if (!e.test_id) {
     if (c_->spec.passthrough) out_.on_event(e);
     return;
@@ -259,7 +259,7 @@ void TestFilter::on_event(const Event& e) {
   }
 }
 
-void TestFilter::finish() {
+void ResultFilter::finish() {
   std::vector<Pending*> left;
   left.reserve(c_->open.size());
   for (auto& [key, p] : c_->open) left.push_back(p.get());
@@ -270,7 +270,7 @@ void TestFilter::finish() {
   out_.finish();
 }
 
-void TestFilter::decide(Pending& p, bool complete) {
+void ResultFilter::decide(Pending& p, bool complete) {
   const FilterSpec& s = c_->spec;
   std::string_view original_id = p.id();
   std::string renamed;

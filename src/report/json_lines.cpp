@@ -1,4 +1,4 @@
-#include "ops/json_lines.hpp"
+#include "report/json_lines.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -1,4 +1,4 @@
-// TestLister: what su-ls prints, with subunit-ls's rules
+// IdLister: what su-ls prints, with subunit-ls's rules
 // (spec/reference-tools.md §4). It watches raw events, not aggregated tests:
 //
 // - an id is printed when its final event arrives (completion order), and
@@ -31,9 +31,9 @@ struct ListOptions {
   bool passthrough = true;
 };
 
-class TestLister : public EventSink {
+class IdLister : public EventSink {
  public:
-  TestLister(Output& out, ListOptions options) : out_(out), options_(options) {}
+  IdLister(Output& out, ListOptions options) : out_(out), options_(options) {}
 
   void on_event(const Event& event) override;
   void finish() override;

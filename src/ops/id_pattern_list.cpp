@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "ops/test_list.hpp"
+#include "ops/id_pattern_list.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -64,7 +64,7 @@ std::vector<std::string> read_test_list(const std::string& path) {
   return parse_test_list(text.str());
 }
 
-TestList::TestList(const std::vector<std::string>& lines) {
+IdPatternList::IdPatternList(const std::vector<std::string>& lines) {
   for (const auto& line : lines) {
     if (is_plain(line))
       literals_.push_back(line);
@@ -73,7 +73,7 @@ TestList::TestList(const std::vector<std::string>& lines) {
   }
 }
 
-bool TestList::matches(std::string_view id) const {
+bool IdPatternList::matches(std::string_view id) const {
   for (const auto& l : literals_)
     if (find_with_dots(id, l)) return true;
   for (const auto& r : regexes_)

@@ -20,7 +20,7 @@
 #include <utility>
 #include <vector>
 
-#include "ops/test_aggregator.hpp"
+#include "ops/result_aggregator.hpp"
 
 namespace su {
 

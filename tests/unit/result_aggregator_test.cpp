@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "ops/test_aggregator.hpp"
+#include "ops/result_aggregator.hpp"
 #include "packets.hpp"
 
 using su::Event;
@@ -24,10 +24,10 @@ Event ev(std::string_view id, Status s, std::uint32_t t = 0) {
 
 }  // namespace
 
-TEST_SUITE("test aggregator") {
+TEST_SUITE("result aggregator") {
   TEST_CASE("completes a test at its final status with start and stop times") {
     Collect c;
-    su::TestAggregator agg{c};
+    su::ResultAggregator agg{c};
     agg.on_event(ev("a", Status::inprogress, 10));
     agg.on_event(ev("a", Status::success, 13));
     agg.finish();
@@ -38,7 +38,7 @@ TEST_SUITE("test aggregator") {
 
   TEST_CASE("keys tests by id and route code") {
     Collect c;
-    su::TestAggregator agg{c};
+    su::ResultAggregator agg{c};
     Event a0 = ev("a", Status::inprogress);
     a0.route_code = "0";
     Event a1 = ev("a", Status::fail);
@@ -54,7 +54,7 @@ TEST_SUITE("test aggregator") {
 
   TEST_CASE("keeps the last tag list seen, not the union") {
     Collect c;
-    su::TestAggregator agg{c};
+    su::ResultAggregator agg{c};
     std::array<std::string_view, 1> first = {"x"}, last = {"y"};
     Event a = ev("a", Status::inprogress);
     a.tags = std::span<const std::string_view>(first);
@@ -68,7 +68,7 @@ TEST_SUITE("test aggregator") {
 
   TEST_CASE("reports tests still open at the end newest first, with no stop time") {
     Collect c;
-    su::TestAggregator agg{c};
+    su::ResultAggregator agg{c};
     agg.on_event(ev("old", Status::inprogress, 1));
     agg.on_event(ev("new", Status::inprogress, 2));
     agg.finish();
@@ -81,7 +81,7 @@ TEST_SUITE("test aggregator") {
 
   TEST_CASE("collects attachments in chunks, ignoring empty ones") {
     Collect c;
-    su::TestAggregator agg{c, {.keep_attachments = true}};
+    su::ResultAggregator agg{c, {.keep_attachments = true}};
     Event f1 = ev("a", Status::none);
     f1.file_name = "log";
     f1.mime_type = "text/plain";
@@ -100,7 +100,7 @@ TEST_SUITE("test aggregator") {
 
   TEST_CASE("lists attachment names and sizes without keeping their bytes when asked") {
     Collect c;
-    su::TestAggregator agg{c, {.attachment_sizes = true}};
+    su::ResultAggregator agg{c, {.attachment_sizes = true}};
     Event f1 = ev("a", Status::none);
     f1.file_name = "log";
     f1.file_bytes = "one ";
@@ -118,7 +118,7 @@ TEST_SUITE("test aggregator") {
 
   TEST_CASE("starts a new test when an id reappears after its final status") {
     Collect c;
-    su::TestAggregator agg{c};
+    su::ResultAggregator agg{c};
     agg.on_event(ev("a", Status::fail));
     agg.on_event(ev("a", Status::success));
     REQUIRE(c.results.size() == 2);
@@ -126,10 +126,10 @@ TEST_SUITE("test aggregator") {
   }
 }
 
-TEST_SUITE("test aggregator") {
+TEST_SUITE("result aggregator") {
   TEST_CASE("keeps thousands of interleaved open tests apart and reports each once") {
     Collect c;
-    su::TestAggregator agg{c};
+    su::ResultAggregator agg{c};
     std::vector<std::string> ids;
     for (int i = 0; i < 3000; ++i) ids.push_back("t" + std::to_string(i));
     for (auto& id : ids) agg.on_event(ev(id, Status::inprogress));
@@ -150,7 +150,7 @@ TEST_SUITE("test aggregator") {
     // still open must stay reachable, or its final event would open a new
     // record (no start time) instead of completing the old one.
     Collect c;
-    su::TestAggregator agg{c};
+    su::ResultAggregator agg{c};
     std::vector<std::pair<std::string, std::uint32_t>> open;  // id, start time
     std::uint64_t rng = 0x2545F4914F6CDD1Dull;
     auto next = [&] { return rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17; };

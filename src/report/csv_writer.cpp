@@ -1,4 +1,4 @@
-#include "ops/csv_writer.hpp"
+#include "report/csv_writer.hpp"
 
 #include <algorithm>
 

@@ -30,7 +30,7 @@
 #include <vector>
 
 #include "base/output.hpp"
-#include "ops/test_aggregator.hpp"
+#include "ops/result_aggregator.hpp"
 
 namespace su {
 

@@ -3,9 +3,9 @@
 #include <cstdio>
 
 #include "base/timestamp.hpp"
-#include "ops/test_lister.hpp"
+#include "ops/id_lister.hpp"
 
-TEST_SUITE("test lister") {
+TEST_SUITE("id lister") {
   TEST_CASE("formats durations with the digits python's %0.3f prints") {
     CHECK(su::format_seconds_3(0) == "0.000");
     CHECK(su::format_seconds_3(250000) == "0.250");

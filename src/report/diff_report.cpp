@@ -1,4 +1,4 @@
-#include "ops/diff_report.hpp"
+#include "report/diff_report.hpp"
 
 #include <algorithm>
 #include <cmath>

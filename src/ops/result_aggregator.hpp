@@ -1,4 +1,4 @@
-// TestAggregator: turns events into one TestResult per test, following the
+// ResultAggregator: turns events into one TestResult per test, following the
 // lifecycle python's testtools uses (spec/subunit-v2.md §10):
 //
 // - a test is keyed by (test id, route code) and opened by the first event
@@ -69,9 +69,9 @@ struct AggregatorOptions {
   bool attachment_sizes = false;
 };
 
-class TestAggregator : public EventSink {
+class ResultAggregator : public EventSink {
  public:
-  explicit TestAggregator(ResultHandler& out, AggregatorOptions options = {})
+  explicit ResultAggregator(ResultHandler& out, AggregatorOptions options = {})
       : out_(out), options_(options) {}
 
   void on_event(const Event& event) override;

@@ -1,10 +1,10 @@
-#include "ops/trace_report.hpp"
+#include "report/trace_report.hpp"
 
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 
-#include "ops/details_text.hpp"
+#include "report/details_text.hpp"
 
 namespace su {
 

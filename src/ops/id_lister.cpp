@@ -1,4 +1,4 @@
-#include "ops/test_lister.hpp"
+#include "ops/id_lister.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -21,12 +21,12 @@ std::string format_seconds_3(std::int64_t micros) {
   return buf;
 }
 
-std::uint32_t TestLister::find(std::string_view id, std::uint64_t h, std::size_t& slot) const {
+std::uint32_t IdLister::find(std::string_view id, std::uint64_t h, std::size_t& slot) const {
   return index_.find(
       h, [&](std::uint32_t r) { return active_[r].hash == h && active_[r].id == id; }, slot);
 }
 
-void TestLister::on_event(const Event& e) {
+void IdLister::on_event(const Event& e) {
   if (!e.test_id) {
     if (options_.passthrough && e.file_name) out_.write(e.file_bytes);
     return;
@@ -61,7 +61,7 @@ void TestLister::on_event(const Event& e) {
   }
 }
 
-void TestLister::end_test(std::string_view id) {
+void IdLister::end_test(std::string_view id) {
   std::uint64_t h = hash_bytes(id);
   std::size_t slot = 0;
   std::uint32_t r = find(id, h, slot);
@@ -76,7 +76,7 @@ void TestLister::end_test(std::string_view id) {
   else report(id, 0);
 }
 
-void TestLister::report(std::string_view id, std::optional<std::int64_t> micros) {
+void IdLister::report(std::string_view id, std::optional<std::int64_t> micros) {
   out_.write(id);
   if (options_.times) {
     out_.put(' ');
@@ -85,7 +85,7 @@ void TestLister::report(std::string_view id, std::optional<std::int64_t> micros)
   out_.put('\n');
 }
 
-void TestLister::finish() {
+void IdLister::finish() {
   std::vector<std::pair<std::uint64_t, std::string>> left;
   for (const Active& a : active_)
     if (a.live) left.emplace_back(a.sequence, a.id);

@@ -1,5 +1,5 @@
-// Unit tests for TestFilter and its helpers (src/ops/test_filter.*,
-// test_list.*, python_regex.*, python_repr.*, filter_args.*).
+// Unit tests for ResultFilter and its helpers (src/ops/result_filter.*,
+// id_pattern_list.*, python_regex.*, python_repr.*, filter_args.*).
 #include <doctest/doctest.h>
 
 #include <initializer_list>
@@ -9,8 +9,8 @@
 #include "ops/filter_args.hpp"
 #include "ops/python_regex.hpp"
 #include "ops/python_repr.hpp"
-#include "ops/test_filter.hpp"
-#include "ops/test_list.hpp"
+#include "ops/result_filter.hpp"
+#include "ops/id_pattern_list.hpp"
 #include "packets.hpp"
 
 namespace {
@@ -58,12 +58,12 @@ std::string stream(std::initializer_list<P> ps) {
   return out;
 }
 
-// Runs `bytes` through a TestFilter; returns what came out, re-encoded from
+// Runs `bytes` through a ResultFilter; returns what came out, re-encoded from
 // the events' raw bytes where they have them.
 std::string run(const FilterSpec& spec, const std::string& bytes, Collect* seen = nullptr) {
   Collect local;
   Collect& out = seen ? *seen : local;
-  su::TestFilter filter{spec, out};
+  su::ResultFilter filter{spec, out};
   for (const auto& e : su::test::decode_all(bytes)) filter.on_event(e.view());
   filter.finish();
   std::string result;
@@ -105,7 +105,7 @@ const std::string kRun = stream({
 
 }  // namespace
 
-TEST_SUITE("test_filter") {
+TEST_SUITE("result_filter") {
 
 TEST_CASE("with no options the filter keeps everything and holds nothing") {
   FilterSpec spec;
@@ -273,7 +273,7 @@ TEST_CASE("a bad regular expression is refused when the filter is built") {
   FilterSpec spec;
   spec.with_regexps = {"(unclosed"};
   Collect out;
-  CHECK_THROWS_AS(su::TestFilter(spec, out), std::invalid_argument);
+  CHECK_THROWS_AS(su::ResultFilter(spec, out), std::invalid_argument);
 }
 
 TEST_CASE("--rename renames every test and re-encodes only what it changes") {
@@ -439,7 +439,7 @@ TEST_CASE("survives a long text without deep recursion") {
 
 }  // TEST_SUITE
 
-TEST_SUITE("test_list") {
+TEST_SUITE("id_pattern_list") {
 
 TEST_CASE("parses ids and regexes with comments and blank lines") {
   CHECK(su::parse_test_list("a.b  # why\r\n\n  # only a comment\n^c$\nlast") ==
@@ -447,12 +447,12 @@ TEST_CASE("parses ids and regexes with comments and blank lines") {
 }
 
 TEST_CASE("a plain id matches where it occurs, dots matching any character") {
-  su::TestList list({"pkg.test_a"});
+  su::IdPatternList list({"pkg.test_a"});
   CHECK(list.matches("pkg.test_a"));
   CHECK(list.matches("pkg.test_ab"));
   CHECK(list.matches("pkgXtest_a"));
   CHECK_FALSE(list.matches("pkg.test_b"));
-  su::TestList exact({"^pkg\\.test_a$"});
+  su::IdPatternList exact({"^pkg\\.test_a$"});
   CHECK_FALSE(exact.matches("pkg.test_ab"));
 }
 

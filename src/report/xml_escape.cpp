@@ -1,4 +1,4 @@
-#include "ops/xml_escape.hpp"
+#include "report/xml_escape.hpp"
 
 #include <array>
 #include <cstdint>

@@ -1,4 +1,4 @@
-#include "ops/test_aggregator.hpp"
+#include "ops/result_aggregator.hpp"
 
 #include <algorithm>
 
@@ -31,7 +31,7 @@ bool same_test(const TestResult& r, const Event& e) {
 
 }  // namespace
 
-std::uint32_t TestAggregator::open_for(const Event& e) {
+std::uint32_t ResultAggregator::open_for(const Event& e) {
   if (last_ != kNoLast && same_test(records_[last_].result, e)) return last_;
   std::uint64_t h = key_hash(e);
   std::size_t slot = 0;
@@ -43,7 +43,7 @@ std::uint32_t TestAggregator::open_for(const Event& e) {
   return index;
 }
 
-std::uint32_t TestAggregator::insert(const Event& e, std::uint64_t hash, std::size_t slot) {
+std::uint32_t ResultAggregator::insert(const Event& e, std::uint64_t hash, std::size_t slot) {
   std::uint32_t index;
   if (free_.empty()) {
     index = static_cast<std::uint32_t>(records_.size());
@@ -68,7 +68,7 @@ std::uint32_t TestAggregator::insert(const Event& e, std::uint64_t hash, std::si
   return index;
 }
 
-void TestAggregator::close(std::uint32_t index) {
+void ResultAggregator::close(std::uint32_t index) {
   Open& open = records_[index];
   index_.erase(open.hash, index, hash_of());
   open.in_use = false;
@@ -81,7 +81,7 @@ void TestAggregator::close(std::uint32_t index) {
   if (last_ == index) last_ = kNoLast;
 }
 
-void TestAggregator::on_event(const Event& e) {
+void ResultAggregator::on_event(const Event& e) {
   if (!e.test_id) {
     out_.on_non_test(e);
     return;
@@ -116,7 +116,7 @@ void TestAggregator::on_event(const Event& e) {
   }
 }
 
-void TestAggregator::finish() {
+void ResultAggregator::finish() {
   std::vector<Open*> left;
   left.reserve(index_.size());
   for (auto& open : records_)

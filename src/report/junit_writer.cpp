@@ -1,4 +1,4 @@
-#include "ops/junit_writer.hpp"
+#include "report/junit_writer.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -11,8 +11,8 @@
 #include "base/error.hpp"
 #include "base/timestamp.hpp"
 #include "codec/v2_writer.hpp"
-#include "ops/details_text.hpp"
-#include "ops/xml_escape.hpp"
+#include "report/details_text.hpp"
+#include "report/xml_escape.hpp"
 
 namespace su {
 

@@ -1,4 +1,4 @@
-#include "ops/details_text.hpp"
+#include "report/details_text.hpp"
 
 #include <algorithm>
 #include <cctype>

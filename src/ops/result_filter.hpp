@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// TestFilter: keeps or drops whole tests of a stream, losslessly (su-filter).
+// ResultFilter: keeps or drops whole tests of a stream, losslessly (su-filter).
 //
 // A FilterSpec is plain data: what to keep, in the terms of python-subunit's
-// subunit-filter plus the flaky-hunt filters. TestFilter is an EventSink
+// subunit-filter plus the flaky-hunt filters. ResultFilter is an EventSink
 // wrapping the sink downstream of it:
 //
 // - events with no test id (stray output, stream-level attachments) are
@@ -37,7 +37,7 @@
 
 #include "event/sink.hpp"
 #include "ops/run_summary.hpp"  // Outcome
-#include "ops/test_list.hpp"
+#include "ops/id_pattern_list.hpp"
 
 namespace su {
 
@@ -65,8 +65,8 @@ struct FilterSpec {
   std::vector<std::pair<std::string, std::string>> renames;  // re.sub(from, to, id)
   std::unordered_set<std::string> expected_failures;  // --fixup-expected-failures
   std::vector<std::string> routes;  // keep tests whose route is CODE or CODE/...
-  std::optional<TestList> include;  // keep tests matching a line of the list
-  std::optional<TestList> exclude;  // drop tests matching a line of the list
+  std::optional<IdPatternList> include;  // keep tests matching a line of the list
+  std::optional<IdPatternList> exclude;  // drop tests matching a line of the list
   std::optional<std::int64_t> since_micros;  // started at or after
   std::optional<std::int64_t> until_micros;  // finished at or before
   std::optional<std::int64_t> min_duration_micros;
@@ -87,12 +87,12 @@ struct FilterSpec {
   bool judges_tests() const;
 };
 
-class TestFilter : public EventSink {
+class ResultFilter : public EventSink {
  public:
   // Compiles the regexes of `spec`; throws std::invalid_argument naming a
   // pattern it cannot compile.
-  TestFilter(const FilterSpec& spec, EventSink& out);
-  ~TestFilter() override;
+  ResultFilter(const FilterSpec& spec, EventSink& out);
+  ~ResultFilter() override;
 
   void on_event(const Event& event) override;
   void finish() override;
@@ -122,7 +122,7 @@ class TestFilter : public EventSink {
 // as the first of its two passes for --before.
 class WorkerFinder : public EventSink {
  public:
-  // Throws std::invalid_argument as TestFilter does.
+  // Throws std::invalid_argument as ResultFilter does.
   WorkerFinder(std::string test_id, const FilterSpec& spec);
   ~WorkerFinder() override;
   void on_event(const Event& event) override;

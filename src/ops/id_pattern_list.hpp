@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// TestList: a list of test ids or regular expressions, one per line, in the
+// IdPatternList: a list of test ids or regular expressions, one per line, in the
 // format stestr reads for --include-list/--exclude-list and python-subunit
 // for --fixup-expected-failures: `#` starts a comment, surrounding
 // whitespace is ignored, blank lines are skipped.
@@ -24,11 +24,11 @@ std::vector<std::string> parse_test_list(std::string_view text);
 // Reads `path` and parses it; throws IoError if it cannot be read.
 std::vector<std::string> read_test_list(const std::string& path);
 
-class TestList {
+class IdPatternList {
  public:
-  TestList() = default;
+  IdPatternList() = default;
   // Throws std::invalid_argument for a line that is not a valid regex.
-  explicit TestList(const std::vector<std::string>& lines);
+  explicit IdPatternList(const std::vector<std::string>& lines);
 
   // True if some line matches somewhere in `id`.
   bool matches(std::string_view id) const;

@@ -22,7 +22,7 @@
 #include <string>
 
 #include "base/output.hpp"
-#include "ops/test_aggregator.hpp"
+#include "ops/result_aggregator.hpp"
 
 namespace su {
 
