@@ -54,6 +54,14 @@ std::optional<std::uint64_t> RunRecorder::end(const MetaPairs& extra_meta) {
   return archive_->add(memory_input(capture_.take(), source_), options);
 }
 
+void RunRecorder::abandon() {
+  if (tagger_) {
+    writer_->flush();
+    tagger_.reset();
+  }
+  capture_.clear();
+}
+
 void RunRecorder::finish() {
   if (writer_) writer_->finish();
 }

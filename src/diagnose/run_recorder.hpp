@@ -59,6 +59,10 @@ class RunRecorder {
   // Ends the run begun last, adding it to the archive with `repeat=K` and
   // `extra_meta`. Returns the archive run id when there is an archive.
   std::optional<std::uint64_t> end(const MetaPairs& extra_meta = {});
+  // Ends the run begun last without adding it to the archive (a command
+  // that wrote no subunit: there is no run to keep). What it wrote is still
+  // in the concatenated stream, as non-test output.
+  void abandon();
   // Flushes the concatenated stream.
   void finish();
 
