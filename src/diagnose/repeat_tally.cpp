@@ -3,12 +3,9 @@
 
 #include <algorithm>
 
-namespace su {
+#include "diagnose/command_probe_runner.hpp"
 
-bool failed_in_repeat(const TestResult& result) {
-  return !result.complete || result.status == Status::fail ||
-         result.status == Status::uxsuccess;
-}
+namespace su {
 
 void RepeatTally::begin_run(std::uint64_t number, bool original_order) {
   if (in_run_) abandon_run();
@@ -33,7 +30,7 @@ void RepeatTally::on_result(const TestResult& result) {
   auto [it, inserted] = run_index_.try_emplace(test, run_tests_.size());
   if (inserted) run_tests_.push_back(Seen{test});
   Seen& seen = run_tests_[it->second];
-  if (failed_in_repeat(result)) {
+  if (counts_as_failure(result)) {
     seen.failed = true;
   } else if (result.status == Status::skip) {
     seen.skipped = true;

@@ -9,8 +9,9 @@
 // - A run "ran" a test when the test reached a final status other than
 //   skip (and `exists`, which lists tests without running them); a skipped
 //   test is counted apart, as neither a pass nor a failure.
-// - Failed means fail, uxsuccess (an expected failure that passed is a
-//   change of behaviour), or never completed: a test the process died in.
+// - Failed means what it means to su-bisect (counts_as_failure): fail,
+//   uxsuccess (an expected failure that passed is a change of behaviour),
+//   or never completed: a test the process died in.
 // - Runs in the original order are counted apart, so order-dependence can be
 //   told from flakiness (see order_verdict.hpp).
 //
@@ -28,9 +29,6 @@
 #include "ops/result_aggregator.hpp"
 
 namespace su {
-
-// True when a result counts as a failure for repeat runs and bisection.
-bool failed_in_repeat(const TestResult& result);
 
 struct TestTally {
   std::string id;
