@@ -44,7 +44,11 @@ std::string duration(double seconds) {
   return s >= 60 ? fmt::format("{}:{:02}", s / 60, s % 60) : fmt::format("{:.1f} s", seconds);
 }
 
-std::string runs_of(std::uint64_t n) { return fmt::format("{} run{}", n, n == 1 ? "" : "s"); }
+std::string plural(std::uint64_t n, std::string_view noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
+std::string runs_of(std::uint64_t n) { return plural(n, "run"); }
 
 // The su-bisect command line that finds what a kept failing order's victim
 // depends on.
@@ -96,8 +100,8 @@ std::string text_report(const su::RepeatSession& s, const Options& o) {
     for (const auto& id : run.failed) out += fmt::format("  {}\n", id);
     out += '\n';
   }
-  out += fmt::format("{} in {}; {} of {} tests failed at least once.\n", runs_of(tally.runs()),
-                     duration(s.elapsed()), tally.failing_tests(), tally.tests().size());
+  out += fmt::format("{} in {}; {} of {} failed at least once.\n", runs_of(tally.runs()),
+                     duration(s.elapsed()), tally.failing_tests(), plural(tally.tests().size(), "test"));
   if (s.stop_reason() == su::StopReason::time_limit)
     out += s.last().cut ? fmt::format("Stopped by --max-time: run {} was cut short and is not counted.\n",
                                       s.last().number)
@@ -106,8 +110,15 @@ std::string text_report(const su::RepeatSession& s, const Options& o) {
     out += fmt::format("Orders: {}", su::order_kind_name(plan.order));
     if (plan.order != su::OrderKind::reverse)
       out += fmt::format(", seed {} (--seed {} gives the same orders)", plan.seed, plan.seed);
-    out += fmt::format("; the original order in runs 1, {}, ... (--original-every {}).\n",
-                       1 + plan.original_every, plan.original_every);
+    std::uint64_t originals = 0;
+    std::string which;
+    for (std::uint64_t k = 1; k <= tally.runs(); ++k) {
+      if (!su::is_original_run(k, plan.original_every)) continue;
+      if (++originals <= 5) which += (which.empty() ? "" : ", ") + std::to_string(k);
+    }
+    if (originals > 5) which += ", ...";
+    out += fmt::format("; the original order in {} ({}; --original-every {}).\n",
+                       runs_of(originals), which, plan.original_every);
   }
   auto shown = rows(tally, o.all);
   if (shown.empty()) return out;
@@ -133,10 +144,10 @@ std::string text_report(const su::RepeatSession& s, const Options& o) {
     su::OrderVerdict v = su::classify_order(*t);
     if (v.kind != su::FailureKind::order_dependent) continue;
     out += fmt::format(
-        "\n{} is order-dependent: it failed in {} of {} changed orders and passed all {} in the "
-        "original order (Fisher p = {:.2g}{}).\n",
+        "\n{} is order-dependent: it failed in {} of {} in changed orders and passed all {} in "
+        "the original order (Fisher p = {:.2g}{}).\n",
         t->id, v.other_failures, runs_of(v.other_runs), runs_of(v.original_runs), v.p_value,
-        v.p_value > 0.05 ? "; weak evidence: more runs, or more in the original order, would tell"
+        v.p_value > 0.05 ? "; weak evidence: more runs would tell"
                          : "");
     auto kept = kept_failures(s, *t);
     if (kept.empty()) continue;
@@ -346,23 +357,26 @@ int main(int argc, char** argv) {
                                 su::order_kind_name(plan.order), plan.seed, plan.seed));
     auto so_far = [&] {
       const su::RepeatTally& t = session.tally();
-      return fmt::format("failures so far: {} in {} ({} test{})", t.failed_runs(),
-                         runs_of(t.runs()), t.failing_tests(), t.failing_tests() == 1 ? "" : "s");
+      if (t.failed_runs() == 0) return std::string("no failures so far");
+      return fmt::format("failures so far: {} in {} of {}", plural(t.failing_tests(), "test"),
+                         t.failed_runs(), runs_of(t.runs()));
     };
     for (;;) {
       std::uint64_t k = session.upcoming();
       std::string counts = so_far();
-      progress.show([&, k, counts](double elapsed) {
+      if (plan.runs == 0 || k <= plan.runs)
+        progress.show([&, k, counts](double elapsed) {
         return fmt::format("{}, {} elapsed, {}", run_label(k, plan.runs), duration(elapsed), counts);
       });
       if (!session.next()) break;
       const su::RepeatRun& run = session.last();
       if (!progress.live())
-        progress.step(fmt::format("{}: {} tests, {} failed ({}{}){}", run_label(run.number, plan.runs),
-                                run.tests, run.failed.size(), duration(run.outcome.seconds),
-                                plan.orders() ? run.original ? ", original order" : ", changed order" : "",
-                                run.failed.empty() ? "" : ": " + run.failed.front() +
-                                                           (run.failed.size() > 1 ? ", ..." : "")));
+        progress.step(fmt::format(
+            "{}: {}, {} failed ({}{}{}){}", run_label(run.number, plan.runs),
+            plural(run.tests, "test"), run.failed.size(), duration(run.outcome.seconds),
+            plan.orders() ? run.original ? ", original order" : ", changed order" : "",
+            run.outcome.ending == su::CommandRun::Ending::timed_out ? ", timed out" : "",
+            run.failed.empty() ? "" : ": " + run.failed.front() + (run.failed.size() > 1 ? ", ..." : "")));
     }
     progress.done();
     recorder.finish();
