@@ -328,7 +328,8 @@ int main(int argc, char** argv) {
         return su::Exit::usage;
       }
       su::parse_order_kind(o.order, plan.order);
-      plan.seed = o.seed_given ? o.seed : std::random_device{}() * 0x100000000ULL + std::random_device{}();
+      // A fresh seed is 32 bits: short enough to copy from a log.
+      plan.seed = o.seed_given ? o.seed : std::random_device{}();
       plan.original_every = o.original_every;
       plan.keep_dir = o.keep_dir;
       scratch.emplace();
@@ -364,10 +365,11 @@ int main(int argc, char** argv) {
     for (;;) {
       std::uint64_t k = session.upcoming();
       std::string counts = so_far();
-      if (plan.runs == 0 || k <= plan.runs)
+      if (plan.runs == 0 || k <= plan.runs) {
         progress.show([&, k, counts](double elapsed) {
-        return fmt::format("{}, {} elapsed, {}", run_label(k, plan.runs), duration(elapsed), counts);
-      });
+          return fmt::format("{}, {} elapsed, {}", run_label(k, plan.runs), duration(elapsed), counts);
+        });
+      }
       if (!session.next()) break;
       const su::RepeatRun& run = session.last();
       if (!progress.live())
@@ -395,11 +397,8 @@ int main(int argc, char** argv) {
       tool.error("no run finished within --max-time");
       return su::Exit::io;
     }
-    bool failed = plan.watch ? [&] {
-      const su::TestTally* t = session.tally().find(*plan.watch);
-      return t && t->failures > 0;
-    }()
-                             : session.tally().failing_tests() > 0;
+    const su::TestTally* watched = plan.watch ? session.tally().find(*plan.watch) : nullptr;
+    bool failed = plan.watch ? watched && watched->failures > 0 : session.tally().failing_tests() > 0;
     return failed ? su::Exit::no : su::Exit::ok;
   });
 }
