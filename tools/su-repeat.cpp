@@ -68,15 +68,27 @@ std::vector<const su::RepeatRun*> kept_failures(const su::RepeatSession& s, cons
   return out;
 }
 
-// Failing tests first, by rate, then the rest in the order first seen.
-std::vector<const su::TestTally*> rows(const su::RepeatTally& tally, bool all) {
+// Failing tests first, then the rest in the order first seen. Failing tests
+// go by rate, and with orders by verdict first: order-dependent, flaky,
+// undetermined, then those that always fail (they need no repeating).
+std::vector<const su::TestTally*> rows(const su::RepeatTally& tally, bool all, bool orders) {
   std::vector<const su::TestTally*> out;
   for (const auto& t : tally.tests())
     if (all || t.failures > 0) out.push_back(&t);
-  std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
-    return (a->failures > 0) != (b->failures > 0) ? a->failures > 0
-           : a->failures > 0                      ? a->rate() > b->rate()
-                                                  : false;
+  auto rank = [orders](const su::TestTally* t) {
+    if (t->failures == 0) return 9;
+    if (!orders) return 0;
+    switch (su::classify_order(*t).kind) {
+      case su::FailureKind::order_dependent: return 0;
+      case su::FailureKind::flaky: return 1;
+      case su::FailureKind::undetermined: return 2;
+      default: return 3;
+    }
+  };
+  std::stable_sort(out.begin(), out.end(), [&](const auto* a, const auto* b) {
+    int ra = rank(a), rb = rank(b);
+    if (ra != rb) return ra < rb;
+    return ra != 9 && a->rate() > b->rate();
   });
   return out;
 }
@@ -120,7 +132,7 @@ std::string text_report(const su::RepeatSession& s, const Options& o) {
     out += fmt::format("; the original order in {} ({}; --original-every {}).\n",
                        runs_of(originals), which, plan.original_every);
   }
-  auto shown = rows(tally, o.all);
+  auto shown = rows(tally, o.all, plan.orders());
   if (shown.empty()) return out;
 
   std::size_t width = 4;
@@ -143,12 +155,13 @@ std::string text_report(const su::RepeatSession& s, const Options& o) {
   for (const auto* t : shown) {
     su::OrderVerdict v = su::classify_order(*t);
     if (v.kind != su::FailureKind::order_dependent) continue;
-    out += fmt::format(
-        "\n{} is order-dependent: it failed in {} of {} in changed orders and passed all {} in "
-        "the original order (Fisher p = {:.2g}{}).\n",
-        t->id, v.other_failures, runs_of(v.other_runs), runs_of(v.original_runs), v.p_value,
-        v.p_value > 0.05 ? "; weak evidence: more runs would tell"
-                         : "");
+    std::string evidence = v.fails_in_original
+        ? fmt::format("it failed in all {} in the original order and passed in {} of {} in changed orders",
+                      runs_of(v.original_runs), v.other_runs - v.other_failures, runs_of(v.other_runs))
+        : fmt::format("it failed in {} of {} in changed orders and passed in all {} in the original order",
+                      v.other_failures, runs_of(v.other_runs), runs_of(v.original_runs));
+    out += fmt::format("\n{} is order-dependent: {} (Fisher p = {:.2g}{}).\n", t->id, evidence,
+                       v.p_value, v.p_value > 0.05 ? "; weak evidence: more runs would tell" : "");
     auto kept = kept_failures(s, *t);
     if (kept.empty()) continue;
     out += "  Failing orders:";
@@ -190,7 +203,7 @@ std::string json_report(const su::RepeatSession& s) {
   }
   out += ", \"tests\": [";
   bool first = true;
-  for (const auto* t : rows(tally, true)) {
+  for (const auto* t : rows(tally, true, plan.orders())) {
     out += first ? "\n  " : ",\n  ";
     first = false;
     su::Interval i = t->interval();

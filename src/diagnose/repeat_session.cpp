@@ -81,13 +81,13 @@ bool RepeatSession::next() {
     run.command = plan_.command;
   }
 
-  // The run's events go to the recorder and, for a changed order that may
-  // need keeping, to a capture of its stream.
+  // The run's events go to the recorder and, in orders mode, to a capture
+  // of its stream, kept if a test fails in it.
   CommandOptions options;
   StreamCapture capture;
   std::optional<TeeSink> both;
   EventSink* recorded = recorder_ ? &recorder_->begin(run.number) : nullptr;
-  bool capturing = plan_.orders() && !run.original && !plan_.keep_dir.empty();
+  bool capturing = plan_.orders() && !plan_.keep_dir.empty();
   if (recorded && capturing) {
     both.emplace(*recorded, capture);
     options.tee = &*both;

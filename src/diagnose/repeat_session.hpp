@@ -10,9 +10,9 @@
 //   list of tests, run in a new order each time (test_order.hpp), with the
 //   original order interleaved (every `original_every` runs, starting with
 //   the first) so order-dependence can be told from flakiness
-//   (order_verdict.hpp). A run that fails in a changed order keeps its
-//   order (`run-K.txt`, one id per line) and its stream (`run-K.subunit`)
-//   in `keep_dir`, where su-bisect can be pointed at them.
+//   (order_verdict.hpp). A run in which a test failed keeps its order
+//   (`run-K.txt`, one id per line) and its stream (`run-K.subunit`) in
+//   `keep_dir`, where su-bisect can be pointed at them.
 //
 // The command is run through an injected function, so the loop is
 // unit-tested without processes; su-repeat gives it run_shell_command.
@@ -47,7 +47,7 @@ struct RepeatPlan {
   std::optional<std::string> watch;  // --test: only its failures stop
   double max_seconds = 0;            // 0: no limit
   std::string list_path;             // orders mode: the file {list} names
-  std::string keep_dir;              // orders mode: failing orders go here
+  std::string keep_dir;              // orders mode: failing runs go here
   double run_timeout = 0;            // seconds per run; 0: none
 
   bool orders() const { return !runner.empty(); }
@@ -85,7 +85,7 @@ class RepeatSession {
   const RepeatPlan& plan() const { return plan_; }
   // Seconds since the session was made.
   double elapsed() const;
-  // Runs that failed in a changed order and were kept, by run number.
+  // Runs in which a test failed, kept (orders mode), by run number.
   const std::map<std::uint64_t, RepeatRun>& kept() const { return kept_; }
 
   // The order run `number` used (orders mode; the plan's tests otherwise).

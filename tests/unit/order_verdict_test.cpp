@@ -2,6 +2,7 @@
 // Order-dependent or flaky: the verdict on a test that failed in changing orders.
 #include <doctest/doctest.h>
 
+#include "base/statistics.hpp"
 #include "diagnose/order_verdict.hpp"
 
 using su::FailureKind;
@@ -28,10 +29,26 @@ TEST_SUITE("order verdict") {
     CHECK(v.original_runs == 3);
     CHECK(v.other_runs == 7);
     CHECK(v.other_failures == 4);
+    CHECK_FALSE(v.fails_in_original);
   }
 
-  TEST_CASE("failing in the original order too is flaky, however rarely") {
+  TEST_CASE("passing and failing in the original order is flaky, however rarely it fails there") {
     CHECK(su::classify_order(tally(3, 1, 7, 6)).kind == FailureKind::flaky);
+  }
+
+  TEST_CASE("failing every original run and passing in some changed orders is order-dependent too") {
+    // The polluter comes before it in the original order; a shuffle that
+    // puts it after lets the test pass.
+    auto v = su::classify_order(tally(3, 3, 9, 5));
+    CHECK(v.kind == FailureKind::order_dependent);
+    CHECK(v.fails_in_original);
+    // 3 of 3 original failures against 5 of 9 changed: the p-value is for
+    // the original failing more often.
+    CHECK(v.p_value == doctest::Approx(su::fisher_greater({3, 0, 5, 4})));
+  }
+
+  TEST_CASE("failing every run in every order always fails: neither flaky nor order-dependent") {
+    CHECK(su::classify_order(tally(3, 3, 7, 7)).kind == FailureKind::always_fails);
   }
 
   TEST_CASE("failing in every changed order still counts as order-dependent") {
