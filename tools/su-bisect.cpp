@@ -137,7 +137,7 @@ class Progress {
 
   void operator()(const su::BisectProgress& p) {
     if (quiet_) return;
-    std::string line = fmt::format("su-bisect: {} runs ({}), {} failed", p.runs, p.phase, p.failures);
+    std::string line = fmt::format("su-bisect: run {} ({}): {} failed", p.runs, p.phase, p.failures);
     if (!candidates_.empty() && p.phase == std::string_view("search"))
       line += fmt::format("; leading {} ({:.2f}); {} of {} plausible", candidates_[p.leader],
                           p.leader_posterior, p.plausible, candidates_.size());
