@@ -328,7 +328,9 @@ void ResultFilter::decide(Pending& p, bool complete) {
   if (s.before) {
     // Decided for every test, kept or not, so that "after TEST_ID" is exact.
     const auto& b = *s.before;
-    if (id == b.test_id && !target_done_) {
+    // A stream that lists its tests first (`exists`) has not run TEST_ID
+    // yet at its listing: only a run of it ends "before".
+    if (id == b.test_id && !target_done_ && outcome != Outcome::exists) {
       target_seen_ = target_done_ = true;
     } else if (target_done_ || !complete) {
       keep = false;  // finished after TEST_ID, or never finished
@@ -419,6 +421,10 @@ void WorkerFinder::on_event(const Event& e) {
   }
   if (e.tags) o.tags.assign(e.tags->begin(), e.tags->end());
   if (!is_final(e.status)) return;
+  if (e.status == Status::exists) {  // a listing, not a run: its worker is unknown
+    s_->open.erase(it);
+    return;
+  }
   if (s_->renamed(o.id) == s_->target) {
     found_ = true;
     std::vector<std::string_view> views(o.tags.begin(), o.tags.end());
