@@ -33,7 +33,7 @@ struct Options {
   std::string output, archive, format = "text";
   bool all = false, quiet = false;
   std::string runner, tests, order = "shuffle", keep_dir = "su-repeat-orders";
-  std::uint64_t seed = 0, original_every = 4;
+  std::uint64_t seed = 0, original_every = 2;
   bool seed_given = false;
 };
 
@@ -68,21 +68,37 @@ std::vector<const su::RepeatRun*> kept_failures(const su::RepeatSession& s, cons
   return out;
 }
 
+// Every test's verdict (orders mode), found by its tally entry.
+class Verdicts {
+ public:
+  explicit Verdicts(const su::RepeatTally& tally)
+      : base_(tally.tests().data()), all_(su::classify_orders(tally.tests())) {}
+  const su::OrderVerdict& of(const su::TestTally* t) const {
+    return all_[static_cast<std::size_t>(t - base_)];
+  }
+
+ private:
+  const su::TestTally* base_;
+  std::vector<su::OrderVerdict> all_;
+};
+
 // Failing tests first, then the rest in the order first seen. Failing tests
-// go by rate, and with orders by verdict first: order-dependent, flaky,
-// undetermined, then those that always fail (they need no repeating).
-std::vector<const su::TestTally*> rows(const su::RepeatTally& tally, bool all, bool orders) {
+// go by rate, and with orders by verdict first: order-dependent, maybe,
+// flaky, undetermined, then those that always fail (no repeating needed).
+std::vector<const su::TestTally*> rows(const su::RepeatTally& tally, bool all,
+                                       const Verdicts* verdicts) {
   std::vector<const su::TestTally*> out;
   for (const auto& t : tally.tests())
     if (all || t.failures > 0) out.push_back(&t);
-  auto rank = [orders](const su::TestTally* t) {
+  auto rank = [verdicts](const su::TestTally* t) {
     if (t->failures == 0) return 9;
-    if (!orders) return 0;
-    switch (su::classify_order(*t).kind) {
+    if (!verdicts) return 0;
+    switch (verdicts->of(t).kind) {
       case su::FailureKind::order_dependent: return 0;
-      case su::FailureKind::flaky: return 1;
-      case su::FailureKind::undetermined: return 2;
-      default: return 3;
+      case su::FailureKind::maybe_order_dependent: return 1;
+      case su::FailureKind::flaky: return 2;
+      case su::FailureKind::undetermined: return 3;
+      default: return 4;
     }
   };
   std::stable_sort(out.begin(), out.end(), [&](const auto* a, const auto* b) {
@@ -132,7 +148,9 @@ std::string text_report(const su::RepeatSession& s, const Options& o) {
     out += fmt::format("; the original order in {} ({}; --original-every {}).\n",
                        runs_of(originals), which, plan.original_every);
   }
-  auto shown = rows(tally, o.all, plan.orders());
+  std::optional<Verdicts> verdicts;
+  if (plan.orders()) verdicts.emplace(tally);
+  auto shown = rows(tally, o.all, verdicts ? &*verdicts : nullptr);
   if (shown.empty()) return out;
 
   std::size_t width = 4;
@@ -146,26 +164,33 @@ std::string text_report(const su::RepeatSession& s, const Options& o) {
     out += fmt::format("{:<{}}  {:>5}  {:>6}  {:>6}  {:<16}", t->id, width, t->runs, t->failures,
                        t->runs ? percent(t->rate()) : "-", interval);
     if (plan.orders() && t->failures > 0)
-      out += fmt::format("  {}", su::failure_kind_name(su::classify_order(*t).kind));
+      out += fmt::format("  {}", su::failure_kind_name(verdicts->of(t).kind));
     while (!out.empty() && out.back() == ' ') out.pop_back();
     out += '\n';
   }
 
   if (!plan.orders()) return out;
   for (const auto* t : shown) {
-    su::OrderVerdict v = su::classify_order(*t);
-    if (v.kind != su::FailureKind::order_dependent) continue;
+    const su::OrderVerdict& v = verdicts->of(t);
+    if (!v.follows_order()) continue;
     std::string evidence = v.fails_in_original
         ? fmt::format("it failed in all {} in the original order and passed in {} of {} in changed orders",
                       runs_of(v.original_runs), v.other_runs - v.other_failures, runs_of(v.other_runs))
         : fmt::format("it failed in {} of {} in changed orders and passed in all {} in the original order",
                       v.other_failures, runs_of(v.other_runs), runs_of(v.original_runs));
-    out += fmt::format("\n{} is order-dependent: {} (Fisher p = {:.2g}{}).\n", t->id, evidence,
-                       v.p_value, v.p_value > 0.05 ? "; weak evidence: more runs would tell" : "");
+    if (v.kind == su::FailureKind::order_dependent) {
+      out += fmt::format("\n{} is order-dependent: {} (Fisher p = {:.2g}, q = {:.2g}).\n", t->id,
+                         evidence, v.p_value, v.q_value);
+    } else {
+      out += fmt::format("\n{} may be order-dependent: {}; but a flaky test does that too often to "
+                         "tell (Fisher p = {:.2g}, q = {:.2g}): more runs would tell.\n",
+                         t->id, evidence, v.p_value, v.q_value);
+    }
     auto kept = kept_failures(s, *t);
     if (kept.empty()) continue;
     out += "  Failing orders:";
-    for (const auto* run : kept) out += " " + run->kept_order;
+    for (std::size_t k = 0; k < kept.size() && k < 5; ++k) out += " " + kept[k]->kept_order;
+    if (kept.size() > 5) out += fmt::format(" (and {} more in {}/)", kept.size() - 5, plan.keep_dir);
     out += fmt::format("\n  Find the test it depends on:\n    {}\n",
                        bisect_command(t->id, plan.runner, kept.front()->kept_stream));
   }
@@ -203,7 +228,9 @@ std::string json_report(const su::RepeatSession& s) {
   }
   out += ", \"tests\": [";
   bool first = true;
-  for (const auto* t : rows(tally, true, plan.orders())) {
+  std::optional<Verdicts> verdicts;
+  if (plan.orders()) verdicts.emplace(tally);
+  for (const auto* t : rows(tally, true, verdicts ? &*verdicts : nullptr)) {
     out += first ? "\n  " : ",\n  ";
     first = false;
     su::Interval i = t->interval();
@@ -216,11 +243,12 @@ std::string json_report(const su::RepeatSession& s) {
       out += (k ? ", " : "") + std::to_string(t->failed_runs[k]);
     out += "]";
     if (plan.orders()) {
-      su::OrderVerdict v = su::classify_order(*t);
+      const su::OrderVerdict& v = verdicts->of(t);
       out += fmt::format(", \"verdict\": {}, \"original_runs\": {}, \"original_failures\": {}, "
-                         "\"p_value\": {}, \"failing_orders\": [",
+                         "\"p_value\": {}, \"q_value\": {}, \"failing_orders\": [",
                          v.kind == su::FailureKind::none ? "null" : su::json_string(su::failure_kind_name(v.kind)),
-                         v.original_runs, v.original_failures, json_number(v.p_value));
+                         v.original_runs, v.original_failures, json_number(v.p_value),
+                         v.follows_order() ? json_number(v.q_value) : "null");
       auto kept = kept_failures(s, *t);
       for (std::size_t k = 0; k < kept.size(); ++k) {
         if (k) out += ", ";
@@ -228,7 +256,7 @@ std::string json_report(const su::RepeatSession& s) {
                            su::json_string(kept[k]->kept_order), su::json_string(kept[k]->kept_stream));
       }
       out += "], \"bisect\": ";
-      out += v.kind == su::FailureKind::order_dependent && !kept.empty()
+      out += v.follows_order() && !kept.empty()
                  ? su::json_string(bisect_command(t->id, plan.runner, kept.front()->kept_stream))
                  : "null";
     }
@@ -305,7 +333,7 @@ int main(int argc, char** argv) {
   app.add_option("--order", o.order, "shuffle (default), reverse or shuffle-classes")
       ->check(CLI::IsMember({"shuffle", "reverse", "shuffle-classes"}));
   app.add_option("--seed", o.seed, "seed of the random orders (default: a new one, printed)");
-  app.add_option("--original-every", o.original_every, "run the original order every N runs (default 4)")
+  app.add_option("--original-every", o.original_every, "run the original order every N runs (default 2)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000}));
   app.add_option("--keep-orders", o.keep_dir, "where failing orders are kept (default su-repeat-orders)");
 

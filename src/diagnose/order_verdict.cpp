@@ -9,6 +9,7 @@ std::string_view failure_kind_name(FailureKind kind) {
   switch (kind) {
     case FailureKind::none: return "none";
     case FailureKind::order_dependent: return "order-dependent";
+    case FailureKind::maybe_order_dependent: return "maybe-order-dependent";
     case FailureKind::flaky: return "flaky";
     case FailureKind::always_fails: return "always-fails";
     case FailureKind::undetermined: return "undetermined";
@@ -16,7 +17,7 @@ std::string_view failure_kind_name(FailureKind kind) {
   return "none";
 }
 
-OrderVerdict classify_order(const TestTally& t) {
+OrderVerdict classify_order(const TestTally& t, double alpha) {
   OrderVerdict v;
   v.original_runs = t.original_runs;
   v.original_failures = t.original_failures;
@@ -41,7 +42,29 @@ OrderVerdict classify_order(const TestTally& t) {
   v.p_value = v.fails_in_original
                   ? fisher_greater({v.original_failures, original_passes, v.other_failures, other_passes})
                   : fisher_greater({v.other_failures, other_passes, v.original_failures, original_passes});
+  v.q_value = v.p_value;
+  if (v.follows_order() && v.p_value > alpha) v.kind = FailureKind::maybe_order_dependent;
   return v;
+}
+
+std::vector<OrderVerdict> classify_orders(const std::vector<TestTally>& tests, double alpha) {
+  std::vector<OrderVerdict> out;
+  std::vector<std::size_t> patterned;
+  std::vector<double> p;
+  for (const auto& t : tests) {
+    out.push_back(classify_order(t, alpha));
+    if (out.back().follows_order()) {
+      patterned.push_back(out.size() - 1);
+      p.push_back(out.back().p_value);
+    }
+  }
+  std::vector<double> q = benjamini_hochberg(p);
+  for (std::size_t i = 0; i < patterned.size(); ++i) {
+    OrderVerdict& v = out[patterned[i]];
+    v.q_value = q[i];
+    v.kind = q[i] <= alpha ? FailureKind::order_dependent : FailureKind::maybe_order_dependent;
+  }
+  return out;
 }
 
 }  // namespace su

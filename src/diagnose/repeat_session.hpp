@@ -41,7 +41,7 @@ struct RepeatPlan {
   std::vector<std::string> tests;  // orders mode: the original order
   OrderKind order = OrderKind::shuffle;
   std::uint64_t seed = 0;
-  std::uint64_t original_every = 4;
+  std::uint64_t original_every = 2;
   std::uint64_t runs = 10;         // 0: no limit (--until-failure)
   bool until_failure = false;
   std::optional<std::string> watch;  // --test: only its failures stop

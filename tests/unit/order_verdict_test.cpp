@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// Order-dependent or flaky: the verdict on a test that failed in changing orders.
+// Order-dependent, flaky or always failing: the verdict on a test that
+// failed across runs in changing orders.
 #include <doctest/doctest.h>
 
 #include "base/statistics.hpp"
 #include "diagnose/order_verdict.hpp"
 
+using doctest::Approx;
 using su::FailureKind;
 
 namespace {
@@ -23,36 +25,51 @@ su::TestTally tally(std::uint64_t original_runs, std::uint64_t original_failures
 }  // namespace
 
 TEST_SUITE("order verdict") {
-  TEST_CASE("failing only in changed orders and passing every original run is order-dependent") {
-    auto v = su::classify_order(tally(3, 0, 7, 4));
+  TEST_CASE("passing every original run and failing in many changed orders is order-dependent") {
+    auto v = su::classify_order(tally(5, 0, 10, 8));
     CHECK(v.kind == FailureKind::order_dependent);
-    CHECK(v.original_runs == 3);
-    CHECK(v.other_runs == 7);
-    CHECK(v.other_failures == 4);
+    CHECK(v.original_runs == 5);
+    CHECK(v.other_runs == 10);
+    CHECK(v.other_failures == 8);
     CHECK_FALSE(v.fails_in_original);
+    // 8 failures, all in the 10 changed runs: C(10,8) / C(15,8).
+    CHECK(v.p_value == Approx(45.0 / 6435));
+  }
+
+  TEST_CASE("the same pattern in too few runs is only maybe order-dependent") {
+    // 4 of 7 changed orders failed, 3 originals passed: a flaky test failing
+    // 4 times in 10 lands all its failures outside the originals 1 time in 6.
+    auto v = su::classify_order(tally(3, 0, 7, 4));
+    CHECK(v.kind == FailureKind::maybe_order_dependent);
+    CHECK(v.p_value == Approx(35.0 / 210));
+    CHECK(v.follows_order());
+  }
+
+  TEST_CASE("failing in every changed order is order-dependent once the runs are enough") {
+    CHECK(su::classify_order(tally(4, 0, 4, 4)).kind == FailureKind::order_dependent);  // p = 1/70
+    CHECK(su::classify_order(tally(2, 0, 2, 2)).kind == FailureKind::maybe_order_dependent);  // 1/6
+  }
+
+  TEST_CASE("failing every original run and passing in some changed orders is order-dependent too") {
+    // The polluter comes before it in the original order; a shuffle that
+    // puts it after lets the test pass.
+    auto v = su::classify_order(tally(10, 10, 30, 15));
+    CHECK(v.kind == FailureKind::order_dependent);
+    CHECK(v.fails_in_original);
+    // The p-value is for the original order failing more often.
+    CHECK(v.p_value == Approx(su::fisher_greater({10, 0, 15, 15})));
+    CHECK(v.p_value < 0.01);
+    auto weak = su::classify_order(tally(3, 3, 9, 5));
+    CHECK(weak.kind == FailureKind::maybe_order_dependent);
+    CHECK(weak.fails_in_original);
   }
 
   TEST_CASE("passing and failing in the original order is flaky, however rarely it fails there") {
     CHECK(su::classify_order(tally(3, 1, 7, 6)).kind == FailureKind::flaky);
   }
 
-  TEST_CASE("failing every original run and passing in some changed orders is order-dependent too") {
-    // The polluter comes before it in the original order; a shuffle that
-    // puts it after lets the test pass.
-    auto v = su::classify_order(tally(3, 3, 9, 5));
-    CHECK(v.kind == FailureKind::order_dependent);
-    CHECK(v.fails_in_original);
-    // 3 of 3 original failures against 5 of 9 changed: the p-value is for
-    // the original failing more often.
-    CHECK(v.p_value == doctest::Approx(su::fisher_greater({3, 0, 5, 4})));
-  }
-
   TEST_CASE("failing every run in every order always fails: neither flaky nor order-dependent") {
     CHECK(su::classify_order(tally(3, 3, 7, 7)).kind == FailureKind::always_fails);
-  }
-
-  TEST_CASE("failing in every changed order still counts as order-dependent") {
-    CHECK(su::classify_order(tally(2, 0, 2, 2)).kind == FailureKind::order_dependent);
   }
 
   TEST_CASE("a failing test never run in the original order is undetermined, not guessed") {
@@ -63,10 +80,19 @@ TEST_SUITE("order verdict") {
     CHECK(su::classify_order(tally(3, 0, 7, 0)).kind == FailureKind::none);
   }
 
-  TEST_CASE("the p-value says how strong 'passed every original run' is") {
-    // 4 of 4 changed orders failed, 4 of 4 originals passed: 1/C(8,4) = 1/70.
-    CHECK(su::classify_order(tally(4, 0, 4, 4)).p_value == doctest::Approx(1.0 / 70));
-    // 1 failure in 7 changed orders against 3 clean originals proves little.
-    CHECK(su::classify_order(tally(3, 0, 7, 1)).p_value > 0.5);
+  TEST_CASE("many tests showing the pattern are corrected for their number") {
+    // Alone, p = 15/495 = 0.030 is order-dependent; beside a second test
+    // showing the pattern by chance (p = 0.7), its q-value is 0.061.
+    auto alone = su::classify_order(tally(6, 0, 6, 4));
+    CHECK(alone.kind == FailureKind::order_dependent);
+    auto both = su::classify_orders({tally(6, 0, 6, 4), tally(3, 0, 7, 1), tally(3, 1, 7, 1)});
+    REQUIRE(both.size() == 3);
+    CHECK(both[0].q_value == Approx(2 * 15.0 / 495));
+    CHECK(both[0].kind == FailureKind::maybe_order_dependent);
+    CHECK(both[1].kind == FailureKind::maybe_order_dependent);
+    CHECK(both[2].kind == FailureKind::flaky);  // not counted in the correction
+    // A strong pattern survives the correction.
+    auto strong = su::classify_orders({tally(5, 0, 10, 8), tally(3, 0, 7, 1)});
+    CHECK(strong[0].kind == FailureKind::order_dependent);
   }
 }

@@ -169,22 +169,23 @@ TEST_SUITE("repeat session") {
     plan.tests = suite;
     plan.order = su::OrderKind::reverse;
     plan.original_every = 2;
-    plan.runs = 6;
+    plan.runs = 8;
     plan.list_path = dir.path + "/list";
     plan.keep_dir = dir.path + "/orders";
     su::RepeatSession s{plan, wrap(fake)};
-    CHECK(run_all(s) == 6);
-    // Runs 1, 3, 5 in the original order; 2, 4, 6 reversed.
+    CHECK(run_all(s) == 8);
+    // Runs 1, 3, 5, 7 in the original order; 2, 4, 6, 8 reversed.
     CHECK(fake.commands[0] == "run pkg.T.test_0 pkg.T.test_1 pkg.T.test_2 pkg.T.test_3 pkg.T.test_4 "
                               "pkg.T.test_5 pkg.T.test_6 pkg.T.test_7");
     CHECK(fake.commands[1].rfind("run pkg.T.test_7 pkg.T.test_6", 0) == 0);
     const su::TestTally* victim = s.tally().find("pkg.T.test_5");
     REQUIRE(victim != nullptr);
-    CHECK(victim->failed_runs == std::vector<std::uint64_t>{2, 4, 6});
+    CHECK(victim->failed_runs == std::vector<std::uint64_t>{2, 4, 6, 8});
     su::OrderVerdict v = su::classify_order(*victim);
     CHECK(v.kind == su::FailureKind::order_dependent);
-    CHECK(v.original_runs == 3);
-    REQUIRE(s.kept().size() == 3);
+    CHECK(v.original_runs == 4);
+    CHECK(v.p_value == doctest::Approx(1.0 / 70));
+    REQUIRE(s.kept().size() == 4);
     const su::RepeatRun& kept = s.kept().at(2);
     CHECK(kept.kept_order == plan.keep_dir + "/run-2.txt");
     std::string order = su::read_file(kept.kept_order);

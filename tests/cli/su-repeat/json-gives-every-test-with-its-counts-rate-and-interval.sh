@@ -43,7 +43,7 @@ done
 SH
 chmod +x runner.sh
 printf 'm.C.cold\nm.W.warm\n' > tests.txt
-run su-repeat -q -n 4 --original-every 2 --order=reverse --runner './runner.sh {ids}' --tests tests.txt --format=json
+run su-repeat -q -n 12 --original-every 2 --order=reverse --runner './runner.sh {ids}' --tests tests.txt --format=json
 expect_status 1
 python3 - "$TMP/out" <<'PY' || fail "json orders mode"
 import json, os, sys
@@ -52,11 +52,12 @@ assert r["order"] == {"kind": "reverse", "seed": None, "original_every": 2}, r["
 t = {t["id"]: t for t in r["tests"]}
 cold = t["m.C.cold"]
 assert cold["verdict"] == "order-dependent", cold
-assert (cold["original_runs"], cold["original_failures"], cold["failed_runs"]) == (2, 0, [2, 4]), cold
-assert abs(cold["p_value"] - 1 / 6) < 1e-6, cold
-assert [o["run"] for o in cold["failing_orders"]] == [2, 4], cold
+assert (cold["original_runs"], cold["original_failures"], cold["failed_runs"]) == (6, 0, [2, 4, 6, 8, 10, 12]), cold
+assert abs(cold["p_value"] - 1 / 924) < 1e-6 and abs(cold["q_value"] - 1 / 924) < 1e-6, cold
+assert [o["run"] for o in cold["failing_orders"]] == [2, 4, 6, 8, 10, 12], cold
 assert all(os.path.exists(o["order"]) and os.path.exists(o["stream"]) for o in cold["failing_orders"])
 assert cold["bisect"] == "su-bisect --test m.C.cold --runner './runner.sh {ids}' su-repeat-orders/run-2.subunit", cold["bisect"]
 assert t["m.W.warm"]["verdict"] is None and t["m.W.warm"]["bisect"] is None
+assert t["m.W.warm"]["q_value"] is None
 PY
 true
