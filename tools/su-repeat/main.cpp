@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
   app.add_option("--seed", o.seed, "seed of the random orders (default: a new one, printed)");
   app.add_option("--original-every", o.original_every, "run the original order every N runs (default 2)")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000}));
-  app.add_option("--keep-orders", o.keep_dir, "where failing orders are kept (default su-repeat-orders)");
+  app.add_option("--keep-orders", o.keep_dir, "where failing runs are kept (default su-repeat-orders)");
 
   app.callback([&] {
     bool orders = !o.runner.empty() || !o.tests.empty();
@@ -106,7 +106,12 @@ int main(int argc, char** argv) {
     std::optional<TempDir> scratch;
     if (!o.runner.empty()) {
       plan.runner = o.runner;
-      plan.tests = su::load_test_list(o.tests);
+      try {
+        plan.tests = su::load_test_list(o.tests);
+      } catch (const su::DecodeError& e) {
+        tool.error(fmt::format("'{}': byte {}: {}", o.tests, e.offset(), e.what()));
+        return su::Exit::undecodable;
+      }
       if (plan.tests.empty()) {
         tool.error(fmt::format("'{}': no tests to run", o.tests));
         return su::Exit::usage;

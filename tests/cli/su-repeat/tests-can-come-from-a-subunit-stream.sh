@@ -25,4 +25,9 @@ expect_stderr_contains "su-repeat: error: 'empty.txt': no tests to run"
 run su-repeat -q --runner './runner.sh {ids}' --tests missing.txt
 expect_status 4
 expect_stderr_contains "missing.txt"
+# a corrupt zstd list cannot be decoded
+printf '\050\265\057\375 not zstd' > corrupt.zst
+run su-repeat -q --runner './runner.sh {ids}' --tests corrupt.zst
+expect_status 3
+expect_stderr_contains "su-repeat: error: 'corrupt.zst': byte"
 true
