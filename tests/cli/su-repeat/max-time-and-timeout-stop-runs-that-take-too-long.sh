@@ -10,8 +10,10 @@ run su-repeat -n 100 --max-time 1 -- ./slow.sh
 took=$(( ($(date +%s%N) - start) / 1000000 ))
 expect_status 0
 [ $took -lt 3000 ] || fail "--max-time 1 took $took ms"
-expect_stdout_contains "2 runs in"
-expect_stdout_contains "Stopped by --max-time: run 3 was cut short and is not counted."
+# about 2 runs fit (fewer on a loaded machine); the next one is cut short
+cut=$(sed -n 's/^Stopped by --max-time: run \([0-9]*\) was cut short and is not counted\.$/\1/p' "$TMP/out")
+[ -n "$cut" ] && [ "$cut" -ge 2 ] && [ "$cut" -le 3 ] || fail "no run cut short by --max-time"
+expect_stdout_contains "$((cut - 1)) run"
 # too short for any run: nothing is known, exit 4
 run su-repeat -q --max-time 0.1 -- ./slow.sh
 expect_status 4
