@@ -125,7 +125,8 @@ bool RepeatSession::next() {
   run.failed = tally_.end_run();
   if (capturing && !run.failed.empty()) {
     keep(run, order, capture.bytes());
-    kept_[run.number] = run;
+    RepeatRun& kept = kept_[run.number] = run;
+    kept.outcome.stderr_text.clear();  // kept runs add up; their stderr is not reported
   }
   if (recorder_) recorder_->end(meta_for(run));
 
