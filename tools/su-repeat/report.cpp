@@ -164,8 +164,8 @@ std::string text_report(const RepeatSession& s, bool all) {
       out += fmt::format("\n{} is order-dependent: {} (Fisher p = {:.2g}, q = {:.2g}).\n", t->id,
                          evidence, v.p_value, v.q_value);
     } else {
-      out += fmt::format("\n{} may be order-dependent: {}; but a flaky test does that too often to "
-                         "tell (Fisher p = {:.2g}, q = {:.2g}): more runs would tell.\n",
+      out += fmt::format("\n{} may be order-dependent: {}; but a flaky test would do that too often "
+                         "to be sure (Fisher p = {:.2g}, q = {:.2g}): more runs would tell.\n",
                          t->id, evidence, v.p_value, v.q_value);
     }
     auto kept = kept_failures(s, *t);

@@ -70,6 +70,6 @@ run su-repeat -q -n 6 --seed 3 --runner './runner.sh {ids}' --tests tests.txt
 expect_status 1
 grep -qE '^pkg\.Db\.test_victim +6 +[0-9]+ .* maybe-order-dependent$' "$TMP/out" || fail "weak evidence should be maybe"
 expect_stdout_contains "pkg.Db.test_victim may be order-dependent: it failed in all 3 runs in the original order"
-expect_stdout_contains "but a flaky test does that too often to tell"
+expect_stdout_contains "but a flaky test would do that too often to be sure"
 grep -q " is order-dependent" "$TMP/out" && fail "order-dependent on weak evidence"
 true
