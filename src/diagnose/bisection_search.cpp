@@ -200,6 +200,11 @@ class Search {
 
   void search() {
     const double bar = options_.confidence;
+    // A pair must clear a higher bar: confirming a single leader runs it
+    // alone, and every chance pass of a culprit that fails one time in two
+    // is evidence for "it and whatever ran with it" (in simulations the
+    // plain bar named a pair instead of its one culprit about once in 60).
+    const double pair_bar = 1 - (1 - bar) * options_.pair_doubt;
     for (;;) {
       if (posterior_.alone() >= bar) {
         result_.verdict = Verdict::alone;
@@ -210,7 +215,7 @@ class Search {
       Members confirm;
       if (posterior_.single(leader) >= bar) {
         confirm = {leader};
-      } else if (pair.posterior >= bar) {
+      } else if (pair.posterior >= pair_bar) {
         confirm = {pair.first, pair.second};
       }
       if (!confirm.empty() && failed_sets_.count(confirm)) {
