@@ -41,7 +41,7 @@ struct FakeRunner : su::ProbeRunner {
 
 std::vector<std::string> names(std::size_t n) {
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < n; ++i) out.push_back("t" + std::to_string(i));
+  for (std::size_t i = 0; i < n; ++i) out.push_back(std::to_string(i).insert(0, 1, 't'));
   return out;
 }
 
