@@ -5,6 +5,7 @@
 #include <chrono>
 #include <numeric>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 namespace su {
@@ -63,7 +64,12 @@ class Search {
       ids.reserve(probes[k].size() + 1);
       for (auto i : probes[k]) ids.push_back(candidates_[i]);
       ids.push_back(victim_);
-      results[k] = runner_.run(ids);
+      // An exception must not cross a thread: it becomes a runner error.
+      try {
+        results[k] = runner_.run(ids);
+      } catch (const std::exception& e) {
+        results[k] = {ProbeResult::Kind::runner_error, e.what(), 0};
+      }
     };
     if (probes.size() == 1) {
       one(0);
