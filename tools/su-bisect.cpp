@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -165,6 +166,13 @@ class Progress {
   std::size_t last_runs_ = 0;
 };
 
+// ^C or a kill ends su-bisect: take the runners down with it.
+void on_fatal_signal(int sig) {
+  su::kill_running_commands();
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -187,6 +195,9 @@ int main(int argc, char** argv) {
   app.add_option("--max-runs", options.max_runs, "give up after this many runner calls (default 1000)")
       ->check(CLI::PositiveNumber);
   app.add_option("--max-time", options.max_seconds, "give up after this many seconds")
+      ->check(CLI::PositiveNumber);
+  app.add_option("--reproduce-runs", options.reproduce_runs,
+                 "runs of every candidate before 'not reproduced' (default 30)")
       ->check(CLI::PositiveNumber);
   app.add_option("--timeout", timeout, "kill a runner call after this many seconds (default 600)")
       ->check(CLI::PositiveNumber);
@@ -253,7 +264,12 @@ int main(int argc, char** argv) {
                          : b.route_code       ? "route " + *b.route_code
                                               : "the only worker";
 
+    // A probe never outlives --max-time.
+    if (options.max_seconds > 0) timeout = std::min(timeout, options.max_seconds);
     su::CommandProbeRunner probe_runner{runner, timeout};
+    std::signal(SIGINT, on_fatal_signal);
+    std::signal(SIGTERM, on_fatal_signal);
+    std::signal(SIGHUP, on_fatal_signal);
     Progress progress{quiet, candidates};
     if (!quiet)
       std::fprintf(stderr, "su-bisect: victim %s; %zu candidates ran before it on %s\n",

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <numeric>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 namespace su {
@@ -63,7 +64,12 @@ class Search {
       ids.reserve(probes[k].size() + 1);
       for (auto i : probes[k]) ids.push_back(candidates_[i]);
       ids.push_back(victim_);
-      results[k] = runner_.run(ids);
+      // An exception must not cross a thread: it becomes a runner error.
+      try {
+        results[k] = runner_.run(ids);
+      } catch (const std::exception& e) {
+        results[k] = {ProbeResult::Kind::runner_error, e.what(), 0};
+      }
     };
     if (probes.size() == 1) {
       one(0);
@@ -200,6 +206,11 @@ class Search {
 
   void search() {
     const double bar = options_.confidence;
+    // A pair must clear a higher bar: confirming a single leader runs it
+    // alone, and every chance pass of a culprit that fails one time in two
+    // is evidence for "it and whatever ran with it" (in simulations the
+    // plain bar named a pair instead of its one culprit about once in 60).
+    const double pair_bar = 1 - (1 - bar) * options_.pair_doubt;
     for (;;) {
       if (posterior_.alone() >= bar) {
         result_.verdict = Verdict::alone;
@@ -210,7 +221,7 @@ class Search {
       Members confirm;
       if (posterior_.single(leader) >= bar) {
         confirm = {leader};
-      } else if (pair.posterior >= bar) {
+      } else if (pair.posterior >= pair_bar) {
         confirm = {pair.first, pair.second};
       }
       if (!confirm.empty() && failed_sets_.count(confirm)) {

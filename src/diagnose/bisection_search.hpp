@@ -16,7 +16,7 @@
 //    it: run its tests alone before the victim until the victim fails (each
 //    run updates the posterior, so passes pull the leader back under the
 //    bar and the search goes on). A single culprit is verdict "culprit", a
-//    pair "culprits".
+//    pair "culprits" (held to a higher bar: see pair_doubt).
 // Out of runs or time: "inconclusive", with the posterior. The search
 // never names a culprit whose posterior is below the confidence asked for.
 #pragma once
@@ -40,6 +40,8 @@ struct BisectOptions {
   double max_seconds = 0;       // 0: no limit
   std::size_t jobs = 1;         // probes run at once
   std::size_t reproduce_runs = 30;
+  // A pair is named at posterior 1 - (1 - confidence) * pair_doubt.
+  double pair_doubt = 0.1;
   PosteriorOptions posterior;
 };
 

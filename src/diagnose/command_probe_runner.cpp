@@ -4,6 +4,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <string_view>
+#include <vector>
 #include <unistd.h>
 
 #include "base/error.hpp"
@@ -51,13 +53,24 @@ std::string with_stderr(std::string message, const CommandRun& run) {
     message += "\n  (the runner wrote nothing on stderr)";
   } else {
     message += "\n  runner stderr:";
+    std::vector<std::string_view> lines;
     std::string_view text = run.stderr_text;
     while (!text.empty()) {
       auto nl = text.find('\n');
-      message += "\n    ";
-      message += text.substr(0, nl);
+      lines.push_back(text.substr(0, nl));
       if (nl == std::string_view::npos) break;
       text.remove_prefix(nl + 1);
+    }
+    // A traceback's point is at its end; a message needs no more than this.
+    constexpr std::size_t kHead = 10, kTail = 30;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (lines.size() > kHead + kTail && i == kHead) {
+        message += "\n    [" + std::to_string(lines.size() - kHead - kTail) + " lines]";
+        i = lines.size() - kTail - 1;
+        continue;
+      }
+      message += "\n    ";
+      message += lines[i];
     }
     if (run.stderr_truncated) message += "\n    [...]";
   }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "diagnose/command_run.hpp"
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -21,6 +22,32 @@ namespace su {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// The process groups running now, for kill_running_commands(): lock-free,
+// so a signal handler may read it.
+constexpr int kSlots = 256;
+std::atomic<pid_t> running[kSlots];
+
+class RunningSlot {
+ public:
+  explicit RunningSlot(pid_t pid) {
+    for (int i = 0; i < kSlots; ++i) {
+      pid_t empty = 0;
+      if (running[i].compare_exchange_strong(empty, pid)) {
+        slot_ = i;
+        return;
+      }
+    }
+  }
+  RunningSlot(const RunningSlot&) = delete;
+  RunningSlot& operator=(const RunningSlot&) = delete;
+  ~RunningSlot() {
+    if (slot_ >= 0) running[slot_].store(0);
+  }
+
+ private:
+  int slot_ = -1;
+};
 
 class Fd {
  public:
@@ -173,6 +200,13 @@ std::string errno_text(const char* what, int err) {
 
 }  // namespace
 
+void kill_running_commands() {
+  for (auto& slot : running) {
+    pid_t pid = slot.load();
+    if (pid > 0) ::kill(-pid, SIGKILL);
+  }
+}
+
 const TestResult* CommandRun::find(std::string_view id) const {
   for (auto it = results.rbegin(); it != results.rend(); ++it)
     if (it->id == id) return &*it;
@@ -253,6 +287,7 @@ CommandRun run_shell_command(const std::string& command, const CommandOptions& o
     return run;
   }
 
+  RunningSlot registered{pid};
   auto pipe_input = std::make_unique<ChildOutput>(out_read.get(), err_read.get(), pid, deadline,
                                                   run, options.stderr_limit);
   ChildOutput& child = *pipe_input;

@@ -68,4 +68,10 @@ struct CommandRun {
 
 CommandRun run_shell_command(const std::string& command, const CommandOptions& options = {});
 
+// Kills (SIGKILL) the process group of every command running now. Safe in
+// a signal handler: a tool calls it on SIGINT or SIGTERM so that no runner
+// outlives it (its children are in process groups of their own, out of
+// reach of the terminal's ^C).
+void kill_running_commands();
+
 }  // namespace su

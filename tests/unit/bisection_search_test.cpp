@@ -8,6 +8,7 @@
 #include <mutex>
 #include <random>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,7 @@ struct FakeRunner : su::ProbeRunner {
 
 std::vector<std::string> names(std::size_t n) {
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < n; ++i) out.push_back("t" + std::to_string(i));
+  for (std::size_t i = 0; i < n; ++i) out.push_back(std::to_string(i).insert(0, 1, 't'));
   return out;
 }
 
@@ -238,6 +239,19 @@ TEST_CASE("a runner failure stops the search with its message") {
   CHECK(r.verdict == su::Verdict::runner_failed);
   CHECK(r.runner_failure.message == "not 'victim'");
   CHECK(r.runs == 1);
+}
+
+TEST_CASE("a runner that throws is a runner failure, in parallel probes too") {
+  struct Throwing : su::ProbeRunner {
+    su::ProbeResult run(const std::vector<std::string>&) override {
+      throw std::runtime_error("cannot create a test list");
+    }
+  } throwing;
+  su::BisectOptions options;
+  options.jobs = 2;
+  su::BisectResult r = su::bisect(throwing, names(3), "victim", options);
+  CHECK(r.verdict == su::Verdict::runner_failed);
+  CHECK(r.runner_failure.message == "cannot create a test list");
 }
 
 TEST_CASE("parallel probes find the same culprit") {

@@ -103,3 +103,12 @@ TEST_CASE("a missing victim and a runner that writes no subunit are errors namin
   CHECK(error.message.find("exited with status 1 and wrote no subunit") != std::string::npos);
   CHECK(error.message.find("no such module") != std::string::npos);
 }
+
+TEST_CASE("a long runner stderr is shown by its first and last lines") {
+  su::CommandProbeRunner broken{"seq 1 100 >&2; exit 1 # {ids}", 10};
+  su::ProbeResult error = broken.run({"victim"});
+  CHECK(error.message.find("\n    1\n") != std::string::npos);
+  CHECK(error.message.find("\n    10\n    [60 lines]\n    71\n") != std::string::npos);
+  CHECK(error.message.find("\n    100") != std::string::npos);
+  CHECK(error.message.find("\n    50\n") == std::string::npos);
+}

@@ -12,3 +12,7 @@ expect_stdout_contains "Verdict: not reproduced: the victim passed all 30 runs"
 run su-bisect --max-runs 3 --runner "$FAKE_RUNNER {ids}" "$TMP/run"
 expect_status 1
 expect_stdout_contains "Verdict: inconclusive (out of runs)"
+# --reproduce-runs sets that budget.
+run su-bisect --reproduce-runs 4 --runner "$FAKE_RUNNER {ids}" "$TMP/run"
+expect_status 1
+expect_stdout_contains "Verdict: not reproduced: the victim passed all 4 runs"
