@@ -25,6 +25,10 @@ RepeatSession::RepeatSession(RepeatPlan plan, CommandRunner run, RunRecorder* re
     : plan_(std::move(plan)), run_(std::move(run)), recorder_(recorder),
       started_(std::chrono::steady_clock::now()) {}
 
+bool RepeatSession::interrupted() const {
+  return plan_.interrupted && plan_.interrupted->load();
+}
+
 double RepeatSession::elapsed() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
 }
@@ -41,7 +45,7 @@ MetaPairs RepeatSession::meta_for(const RepeatRun& run) const {
     if (!run.original && plan_.order != OrderKind::reverse)
       meta.emplace_back("seed", std::to_string(plan_.seed));
   }
-  if (run.cut) meta.emplace_back("cut", "max-time");
+  if (!run.cut.empty()) meta.emplace_back("cut", run.cut);
   return meta;
 }
 
@@ -66,6 +70,10 @@ bool RepeatSession::next() {
   double remaining = plan_.max_seconds > 0 ? plan_.max_seconds - elapsed() : 0;
   if (plan_.max_seconds > 0 && remaining <= 0) {
     stop_ = StopReason::time_limit;
+    return false;
+  }
+  if (interrupted()) {
+    stop_ = StopReason::interrupted;
     return false;
   }
 
@@ -106,10 +114,12 @@ bool RepeatSession::next() {
   bool cut_by_limit = run.outcome.ending == CommandRun::Ending::timed_out &&
                       plan_.max_seconds > 0 && elapsed() >= plan_.max_seconds;
 
-  if (cut_by_limit) {
-    run.cut = true;
+  if (cut_by_limit || interrupted()) {
+    // Kept (with -o and --archive, nothing is lost), but not counted: the
+    // tests it did not reach say nothing, and the one it was in did not fail.
+    run.cut = interrupted() ? "interrupted" : "max-time";
     if (recorder_) recorder_->end(meta_for(run));
-    stop_ = StopReason::time_limit;
+    stop_ = interrupted() ? StopReason::interrupted : StopReason::time_limit;
     last_ = std::move(run);
     return false;
   }

@@ -18,6 +18,7 @@
 // unit-tested without processes; su-repeat gives it run_shell_command.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -49,11 +50,14 @@ struct RepeatPlan {
   std::string list_path;             // orders mode: the file {list} names
   std::string keep_dir;              // orders mode: failing runs go here
   double run_timeout = 0;            // seconds per run; 0: none
+  // Set (from a signal handler, say) to stop: no run starts after it, and
+  // the run it cut short (the caller kills it) is not counted.
+  const std::atomic<bool>* interrupted = nullptr;
 
   bool orders() const { return !runner.empty(); }
 };
 
-enum class StopReason { running, runs_done, failure, time_limit, no_subunit };
+enum class StopReason { running, runs_done, failure, time_limit, no_subunit, interrupted };
 
 struct RepeatRun {
   std::uint64_t number = 0;
@@ -62,7 +66,8 @@ struct RepeatRun {
   std::vector<std::string> failed;  // ids, once each
   std::size_t tests = 0;            // tests it reported
   CommandRun outcome;               // ending, stderr, seconds (results cleared)
-  bool cut = false;                 // stopped by --max-time; not counted
+  // Why it was cut short and not counted ("max-time", "interrupted"), or "".
+  std::string cut;
   std::string kept_order, kept_stream;  // paths, when kept
 };
 
@@ -72,8 +77,8 @@ class RepeatSession {
 
   // Makes the next run and returns true, or returns false, making none,
   // when the session is over (see stop_reason()). A run cut short by the
-  // time limit or one that wrote no subunit ends the session: next()
-  // returns false, and last() is that run.
+  // time limit or an interruption, or one that wrote no subunit, ends the
+  // session: next() returns false, and last() is that run.
   bool next();
   // The run made last (number 0 before the first).
   const RepeatRun& last() const { return last_; }
@@ -94,6 +99,7 @@ class RepeatSession {
  private:
   void keep(RepeatRun& run, const std::vector<std::string>& order, const std::string& stream);
   MetaPairs meta_for(const RepeatRun& run) const;
+  bool interrupted() const;
 
   RepeatPlan plan_;
   CommandRunner run_;

@@ -3,6 +3,7 @@
 // child process (the CLI tests run real ones).
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -234,5 +235,26 @@ TEST_SUITE("repeat session") {
     CHECK(made >= 1);
     CHECK(made <= 3);
     CHECK(s.stop_reason() == su::StopReason::time_limit);
+  }
+
+  TEST_CASE("an interruption during a run stops the session without counting that run") {
+    std::atomic<bool> stop{false};
+    FakeCommand fake{[&](int k, const auto&) {
+      if (k == 3) stop = true;  // as a signal handler would, mid-run
+      return std::vector<std::string>{"a"};
+    }, {"a"}};
+    su::RepeatPlan plan;
+    plan.command = "./tests";
+    plan.runs = 10;
+    plan.interrupted = &stop;
+    su::RepeatSession s{plan, wrap(fake)};
+    CHECK(run_all(s) == 2);
+    CHECK(s.stop_reason() == su::StopReason::interrupted);
+    CHECK(s.last().number == 3);
+    CHECK(s.last().cut == "interrupted");
+    CHECK(s.tally().runs() == 2);
+    CHECK(s.tally().find("a")->failures == 2);
+    CHECK_FALSE(s.next());
+    CHECK(fake.calls == 3);
   }
 }

@@ -2,6 +2,8 @@
 // su-repeat: run a test command again and again, and say how often each
 // test fails; with --runner, in changing orders, to find order-dependent
 // tests. See su-repeat(1).
+#include <atomic>
+#include <csignal>
 #include <cstdlib>
 #include <optional>
 #include <random>
@@ -53,6 +55,24 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// ^C (or SIGTERM, SIGHUP) stops the session: the run going on is killed
+// (runners are in process groups of their own, out of the terminal's
+// reach) and not counted, and the runs made are reported before su-repeat
+// dies of the signal, as a shell expects. A second ^C kills at once.
+std::atomic<bool> interrupted{false};
+std::atomic<int> interrupt_signal{0};
+
+extern "C" void on_stop_signal(int sig) {
+  bool again = interrupted.exchange(true);
+  su::kill_running_commands();
+  if (again) {
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+    return;
+  }
+  interrupt_signal.store(sig);
+}
 
 }  // namespace
 
@@ -138,6 +158,8 @@ int main(int argc, char** argv) {
     }
     std::string source = plan.orders() ? plan.runner : plan.command;
     su::RunRecorder recorder{concatenated.get(), archive.get(), source};
+    plan.interrupted = &interrupted;
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) std::signal(sig, on_stop_signal);
     su::RepeatSession session{plan, su::run_shell_command,
                               concatenated || archive ? &recorder : nullptr};
 
@@ -176,6 +198,11 @@ int main(int argc, char** argv) {
     su::Output& out = su::standard_output();
     if (session.tally().runs() > 0)
       out.write(o.format == "json" ? json_report(session) : text_report(session, o.all));
+    if (int sig = interrupt_signal.load(); sig != 0) {
+      out.flush();
+      std::signal(sig, SIG_DFL);
+      std::raise(sig);
+    }
     if (session.stop_reason() == su::StopReason::no_subunit) {
       out.flush();
       tool.error(no_subunit_message(session.last()));

@@ -94,6 +94,7 @@ std::string stop_name(StopReason r) {
     case StopReason::failure: return "failure";
     case StopReason::time_limit: return "max-time";
     case StopReason::no_subunit: return "no-subunit";
+    case StopReason::interrupted: return "interrupted";
     default: return "runs";
   }
 }
@@ -112,10 +113,12 @@ std::string text_report(const RepeatSession& s, bool all) {
   }
   out += fmt::format("{} in {}; {} of {} failed at least once.\n", runs_of(tally.runs()),
                      duration(s.elapsed()), tally.failing_tests(), plural(tally.tests().size(), "test"));
-  if (s.stop_reason() == StopReason::time_limit)
-    out += s.last().cut ? fmt::format("Stopped by --max-time: run {} was cut short and is not counted.\n",
-                                      s.last().number)
-                        : "Stopped by --max-time.\n";
+  if (s.stop_reason() == StopReason::time_limit || s.stop_reason() == StopReason::interrupted) {
+    const char* by = s.stop_reason() == StopReason::time_limit ? "Stopped by --max-time" : "Interrupted";
+    out += s.last().cut.empty()
+               ? fmt::format("{}.\n", by)
+               : fmt::format("{}: run {} was cut short and is not counted.\n", by, s.last().number);
+  }
   if (plan.orders()) {
     out += fmt::format("Orders: {}", order_kind_name(plan.order));
     if (plan.order != OrderKind::reverse)
