@@ -2,6 +2,7 @@
 #include "common/progress_line.hpp"
 
 #include <cstdio>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace su {
@@ -30,8 +31,14 @@ double ProgressLine::elapsed() const {
 
 void ProgressLine::draw_locked() {
   if (!text_) return;
-  // \r and erase-line: the line is rewritten in place, whatever its length.
-  std::fprintf(stderr, "\r\033[K%s: %s", program_.c_str(), text_(elapsed()).c_str());
+  // \r and erase-line rewrite the line in place, as long as it does not
+  // wrap: cut it to the terminal's width.
+  std::string line = program_ + ": " + text_(elapsed());
+  winsize size{};
+  if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 1 &&
+      line.size() >= size.ws_col)
+    line.resize(size.ws_col - 1);
+  std::fprintf(stderr, "\r\033[K%s", line.c_str());
   std::fflush(stderr);
   drawn_ = true;
 }
