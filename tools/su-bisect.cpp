@@ -197,7 +197,7 @@ int main(int argc, char** argv) {
   app.add_option("--max-time", options.max_seconds, "give up after this many seconds")
       ->check(CLI::PositiveNumber);
   app.add_option("--reproduce-runs", options.reproduce_runs,
-                 "runs of every candidate before 'not reproduced' (default 30)")
+                 "runs of every candidate before 'not reproduced' (default 50)")
       ->check(CLI::PositiveNumber);
   app.add_option("--timeout", timeout, "kill a runner call after this many seconds (default 600)")
       ->check(CLI::PositiveNumber);
