@@ -351,7 +351,7 @@ int main(int argc, char** argv) {
           break;
       }
       if (!named && !result.ranking.empty() && result.verdict != su::Verdict::not_reproduced) {
-        t += "Most likely candidates:\n";
+        t += "Most likely candidates (posterior that each is the culprit or one of a pair):\n";
         for (std::size_t k = 0; k < std::min<std::size_t>(5, result.ranking.size()); ++k)
           t += fmt::format("  {:.3f}  {}\n", result.ranking[k].second,
                            candidates[result.ranking[k].first]);
