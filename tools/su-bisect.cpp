@@ -197,7 +197,7 @@ int main(int argc, char** argv) {
   app.add_option("--max-time", options.max_seconds, "give up after this many seconds")
       ->check(CLI::PositiveNumber);
   app.add_option("--reproduce-runs", options.reproduce_runs,
-                 "runs of every candidate before 'not reproduced' (default 30)")
+                 "runs of every candidate before 'not reproduced' (default 50)")
       ->check(CLI::PositiveNumber);
   app.add_option("--timeout", timeout, "kill a runner call after this many seconds (default 600)")
       ->check(CLI::PositiveNumber);
@@ -351,7 +351,7 @@ int main(int argc, char** argv) {
           break;
       }
       if (!named && !result.ranking.empty() && result.verdict != su::Verdict::not_reproduced) {
-        t += "Most likely candidates:\n";
+        t += "Most likely candidates (posterior that each is the culprit or one of a pair):\n";
         for (std::size_t k = 0; k < std::min<std::size_t>(5, result.ranking.size()); ++k)
           t += fmt::format("  {:.3f}  {}\n", result.ranking[k].second,
                            candidates[result.ranking[k].first]);

@@ -39,7 +39,7 @@ struct BisectOptions {
   std::size_t max_runs = 1000;  // runner calls in all; 0: no limit
   double max_seconds = 0;       // 0: no limit
   std::size_t jobs = 1;         // probes run at once
-  std::size_t reproduce_runs = 30;
+  std::size_t reproduce_runs = 50;
   // A pair is named at posterior 1 - (1 - confidence) * pair_doubt.
   double pair_doubt = 0.1;
   PosteriorOptions posterior;

@@ -5,7 +5,7 @@ make_run "$TMP/run" failure n.a n.b n.c n.victim
 export FAKE_CALLS="$TMP/calls"
 run su-bisect --runner "$FAKE_RUNNER {ids}" "$TMP/run"
 expect_status 1
-expect_stdout_contains "Verdict: not reproduced: the victim passed all 30 runs"
+expect_stdout_contains "Verdict: not reproduced: the victim passed all 50 runs"
 ! grep -q "^Culprit" "$TMP/out" || fail "named a culprit"
 [ "$(sort -u "$TMP/calls")" = "n.a n.b n.c n.victim" ] || fail "probes were not all candidates"
 # With a smaller budget it is out of runs: inconclusive.
