@@ -218,7 +218,13 @@ class Search {
         result_.verdict = Verdict::alone;
         return;
       }
-      if (search_runs_ >= next_halves_check_) {
+      std::uint32_t leader = posterior_.best_single();
+      auto pair = posterior_.best_pair();
+      // Delta debugging trusts every failure, so it is tried only while the
+      // victim has never failed alone, and only when no single test or pair
+      // is even the likelier explanation.
+      if (search_runs_ >= next_halves_check_ && result_.alone.failures == 0 &&
+          posterior_.single(leader) < 0.5 && pair.posterior < 0.5) {
         bool stop = false;
         if (halves_pass(stop)) {
           delta_debug(smallest_failing());
@@ -227,8 +233,6 @@ class Search {
         if (stop) return;
         next_halves_check_ = search_runs_ + stall_runs();
       }
-      std::uint32_t leader = posterior_.best_single();
-      auto pair = posterior_.best_pair();
       Members confirm;
       if (posterior_.single(leader) >= bar) {
         confirm = {leader};

@@ -19,7 +19,8 @@
 //    pair "culprits" (held to a higher bar: see pair_doubt).
 // 4. Delta debugging: when the search stalls (it has run what a single
 //    culprit would need at p = 1, 2 log2 n + 10, divided by the rate seen
-//    with every candidate), both halves of the smallest failing set are
+//    with every candidate) with no single test or pair at even odds, and
+//    the victim never failed alone (ddmin trusts every failure), both halves of the smallest failing set are
 //    run, each until it fails or enough times to say it does not. If both
 //    pass, no single test (or pair the posterior could find) explains the
 //    failures: ddmin reduces that set to one from which no test can be
