@@ -15,6 +15,7 @@
 #   every p: at most 1 wrong culprit in 40
 #   a pair needed together (p = 1): both named, verdict "culprits"
 #   a victim failing on its own half the time: "alone", never a culprit
+# and, beyond the issue, three tests needed together (p = 1).
 # Then the same fake scenarios under `stestr run --analyze-isolation`
 # (stestr runs the fake runner through $PYTHON), and su-bisect on the real
 # sample project (python -m subunit.run) naming its order-dependent pair.
@@ -38,6 +39,7 @@ c++ -std=c++20 -O2 -I"$ROOT/src" "$BENCH_DIR/bisect-fake-runner.cpp" "$BUILD/src
 # The culprit(s) of trial T: spread over the candidates, the same every time.
 culprit_of() { printf 'bench.t%03d' $(( ($1 * 7919 + 13) % N )); }
 second_of() { printf 'bench.t%03d' $(( ($1 * 104729 + 151) % N )); }
+third_of() { printf 'bench.t%03d' $(( ($1 * 53 + 77) % N )); }
 
 # one_trial SCENARIO T P F: one su-bisect run; prints a JSON line with the
 # expected culprits added.
@@ -46,6 +48,8 @@ one_trial() {
   case $scenario in
     pair) culprits="$(culprit_of "$t"),$(second_of "$t")"
           [ "$(culprit_of "$t")" = "$(second_of "$t")" ] && culprits=$(culprit_of "$t") ;;
+    triple) culprits=$(printf '%s\n' "$(culprit_of "$t")" "$(second_of "$t")" "$(third_of "$t")" |
+                       sort -u | paste -sd, -) ;;
     alone) culprits="" ;;
     *) culprits=$(culprit_of "$t") ;;
   esac
@@ -57,7 +61,7 @@ one_trial() {
   rm -f "$run"
   printf '{"scenario": "%s", "expected": "%s", "result": %s}\n' "$scenario" "$culprits" "$json"
 }
-export -f one_trial culprit_of second_of
+export -f one_trial culprit_of second_of third_of
 export N FAKE WORK
 
 # trials SCENARIO P F COUNT: appends COUNT results to $WORK/results.
@@ -73,6 +77,7 @@ trials p0.5 0.5 0 "$TRIALS"
 trials p0.2 0.2 0 "$TRIALS"
 trials pair 1 0 "$(( TRIALS < 10 ? TRIALS : 10 ))"
 trials alone 0 0.5 "$(( TRIALS < 10 ? TRIALS : 10 ))"
+trials triple 1 0 "$(( TRIALS < 10 ? TRIALS : 10 ))"
 bisect_seconds=$(( $(date +%s) - start ))
 
 python3 - "$WORK/results" "$N" "$bisect_seconds" <<'PY'
@@ -93,8 +98,10 @@ targets = {
              lambda r, w, t, med, mx: r == t),
     "alone": ("alone every time, never a culprit",
               lambda r, w, t, med, mx: r == t),
+    "triple": ("(beyond the issue) all three named, by delta debugging",
+               lambda r, w, t, med, mx: r == t),
 }
-for scenario in ["p1", "p0.5", "p0.2", "pair", "alone"]:
+for scenario in ["p1", "p0.5", "p0.2", "pair", "alone", "triple"]:
     rs = [r for r in rows if r["scenario"] == scenario]
     if not rs:
         continue

@@ -91,9 +91,10 @@ class CandidateCollector : public su::ResultHandler {
   explicit CandidateCollector(std::string victim) : victim_(std::move(victim)) {}
   void on_result(const su::TestResult& r) override {
     if (r.id == victim_ || !seen_.insert(r.id).second) return;
-    tests_.push_back({r.id, r.start ? std::optional<std::int64_t>(r.start->micros()) : std::nullopt,
-                      tests_.size()});
+    tests_.push_back({r.id, r.start ? std::optional<std::int64_t>(r.start->micros()) : std::nullopt});
   }
+  // By start time when every test has one; else in the order they finished
+  // (on one worker, the same order unless the clock is missing).
   std::vector<std::string> ids() {
     bool timed = std::all_of(tests_.begin(), tests_.end(), [](const T& t) { return t.start; });
     if (timed)
@@ -108,7 +109,6 @@ class CandidateCollector : public su::ResultHandler {
   struct T {
     std::string id;
     std::optional<std::int64_t> start;
-    std::size_t order;
   };
   std::string victim_;
   std::unordered_set<std::string> seen_;

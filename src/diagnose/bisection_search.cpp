@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <numeric>
 #include <set>
 #include <stdexcept>
@@ -205,6 +206,7 @@ class Search {
   }
 
   void search() {
+    next_halves_check_ = stall_runs();
     const double bar = options_.confidence;
     // A pair must clear a higher bar: confirming a single leader runs it
     // alone, and every chance pass of a culprit that fails one time in two
@@ -218,6 +220,19 @@ class Search {
       }
       std::uint32_t leader = posterior_.best_single();
       auto pair = posterior_.best_pair();
+      // Delta debugging trusts every failure, so it is tried only while the
+      // victim has never failed alone, and only when no single test or pair
+      // is even the likelier explanation.
+      if (search_runs_ >= next_halves_check_ && result_.alone.failures == 0 &&
+          posterior_.single(leader) < 0.5 && pair.posterior < 0.5) {
+        bool stop = false;
+        if (halves_pass(stop)) {
+          delta_debug(smallest_failing());
+          return;
+        }
+        if (stop) return;
+        next_halves_check_ = search_runs_ + stall_runs();
+      }
       Members confirm;
       if (posterior_.single(leader) >= bar) {
         confirm = {leader};
@@ -239,7 +254,125 @@ class Search {
       bool ok = confirm.empty() ? run_batch(plan(k), "search")
                                 : run_batch(std::vector<Members>(k, confirm), "confirm");
       if (!ok) return;
+      search_runs_ += k;
     }
+  }
+
+  // The rate the victim fails at with every candidate (posterior mean).
+  double full_rate() const {
+    const RateCounts& all = result_.with_candidates;
+    return (1.0 + all.failures) / (2.0 + all.runs);
+  }
+
+  // Runs before the search counts as stalled: what a single culprit takes
+  // at p = 1 (2 log2 n + 10), scaled by 1 / p.
+  std::size_t stall_runs() const {
+    double n = static_cast<double>(std::max<std::size_t>(candidates_.size(), 2));
+    return static_cast<std::size_t>(std::ceil((2 * std::log2(n) + 10) / full_rate()));
+  }
+
+  // How many runs tell "fails at the full rate" from "never fails" with an
+  // error of at most (1 - confidence) / 50.
+  std::size_t tries() const {
+    return static_cast<std::size_t>(
+        std::clamp(std::ceil(std::log((1 - options_.confidence) / 50) /
+                             std::log1p(-std::min(full_rate(), 0.999))),
+                   1.0, 200.0));
+  }
+
+  Members smallest_failing() const {
+    Members current = all_;
+    for (const auto& s : failed_sets_)
+      if (!s.empty() && s.size() < current.size()) current = s;
+    return current;
+  }
+
+  // Runs `set` up to tries() times; true at its first failure. `stop` when
+  // the budget or the runner ended the search.
+  bool fails(const Members& set, bool& stop) {
+    std::size_t done = 0, want = tries();
+    while (done < want) {
+      std::size_t k = room(std::min(jobs(), want - done));
+      if (k == 0 || !run_batch(std::vector<Members>(k, set), "delta")) {
+        if (k == 0) result_.verdict = Verdict::inconclusive;
+        stop = true;
+        return false;
+      }
+      done += k;
+      if (failed_sets_.count(set)) return true;
+    }
+    missed_ += std::pow(1 - full_rate(), static_cast<double>(want));
+    return false;
+  }
+
+  // A search that stalls may be chasing a victim that needs several
+  // candidates together: then both halves of the smallest failing set
+  // pass. The half the posterior favours is tried first: for a single
+  // culprit it fails quickly, and the search goes on with one more datum.
+  bool halves_pass(bool& stop) {
+    Members set = smallest_failing();
+    if (set.size() < 2) return false;
+    Members first(set.begin(), set.begin() + static_cast<std::ptrdiff_t>(set.size() / 2));
+    Members second(set.begin() + static_cast<std::ptrdiff_t>(set.size() / 2), set.end());
+    double mass_first = 0, mass_second = 0;
+    for (auto i : first) mass_first += posterior_.involvement(i);
+    for (auto i : second) mass_second += posterior_.involvement(i);
+    if (mass_second > mass_first) std::swap(first, second);
+    double before = missed_;
+    bool both = !fails(first, stop) && !stop && !fails(second, stop) && !stop;
+    if (!both) missed_ = before;
+    return both;
+  }
+
+  // Delta debugging (Zeller's ddmin) for a victim that needs several
+  // candidates together: start from the smallest set that made it fail,
+  // and keep removing chunks while what is left still fails. "Still fails"
+  // is judged by running a set up to `tries` times, enough that a set
+  // failing at the rate seen with every candidate fails to show it at most
+  // once in 50 / (1 - confidence) judgements. The set is named only if the
+  // chance that some judgement missed a failure (a union bound) stays
+  // under 1 - confidence.
+  void delta_debug(Members current) {
+    std::size_t chunks = 2;
+    bool stop = false;
+    while (current.size() >= 2 && !stop) {
+      std::size_t size = current.size();
+      chunks = std::min(chunks, size);
+      std::vector<Members> parts(chunks), rests(chunks);
+      for (std::size_t i = 0; i < size; ++i) {
+        std::size_t part = i * chunks / size;
+        for (std::size_t c = 0; c < chunks; ++c) (c == part ? parts[c] : rests[c]).push_back(current[i]);
+      }
+      bool reduced = false;
+      for (std::size_t c = 0; c < chunks && !reduced && !stop; ++c) {
+        if (fails(parts[c], stop)) {
+          current = parts[c];
+          chunks = 2;
+          reduced = true;
+        }
+      }
+      for (std::size_t c = 0; c < chunks && !reduced && !stop && chunks > 2; ++c) {
+        if (fails(rests[c], stop)) {
+          current = rests[c];
+          chunks = std::max<std::size_t>(chunks - 1, 2);
+          reduced = true;
+        }
+      }
+      if (stop) break;
+      if (!reduced) {
+        if (chunks >= size) break;  // 1-minimal: no single test can go
+        chunks = std::min(size, chunks * 2);
+      }
+    }
+    if (stop) return;  // the verdict says why
+    if (1 - missed_ < options_.confidence) {
+      result_.verdict = Verdict::inconclusive;
+      result_.reason = "delta debugging could not rule out a missed failure";
+      return;
+    }
+    result_.verdict = current.size() == 1 ? Verdict::culprit : Verdict::culprits;
+    result_.culprits = current;
+    result_.confidence = 1 - missed_;
   }
 
   BisectResult finish() {
@@ -262,6 +395,8 @@ class Search {
   Members all_;
   std::size_t failures_ = 0;
   std::set<Members> failed_sets_;
+  std::size_t search_runs_ = 0, next_halves_check_ = 0;
+  double missed_ = 0;  // chance that a delta-debugging "passes" missed a failure
   BisectResult result_;
 };
 

@@ -17,6 +17,16 @@
 //    run updates the posterior, so passes pull the leader back under the
 //    bar and the search goes on). A single culprit is verdict "culprit", a
 //    pair "culprits" (held to a higher bar: see pair_doubt).
+// 4. Delta debugging: when the search stalls (it has run what a single
+//    culprit would need at p = 1, 2 log2 n + 10, divided by the rate seen
+//    with every candidate) with no single test or pair at even odds, and
+//    the victim never failed alone (ddmin trusts every failure), both halves of the smallest failing set are
+//    run, each until it fails or enough times to say it does not. If both
+//    pass, no single test (or pair the posterior could find) explains the
+//    failures: ddmin reduces that set to one from which no test can be
+//    removed, judging each subset the same way, and names it ("culprits")
+//    if the chance that some "passes" judgement missed a failure stays
+//    under 1 - confidence.
 // Out of runs or time: "inconclusive", with the posterior. The search
 // never names a culprit whose posterior is below the confidence asked for.
 #pragma once

@@ -184,6 +184,19 @@ TEST_CASE("two tests needed together are both named") {
   CHECK(ids[r.culprits[1]] == "t30");
 }
 
+TEST_CASE("three tests needed together are found by delta debugging once both halves pass") {
+  auto ids = names(24);
+  FakeRunner fake;
+  fake.culprits = {"t2", "t11", "t20"};
+  su::BisectResult r = su::bisect(fake, ids, "victim", {});
+  REQUIRE(r.verdict == su::Verdict::culprits);
+  REQUIRE(r.culprits.size() == 3);
+  CHECK(ids[r.culprits[0]] == "t2");
+  CHECK(ids[r.culprits[1]] == "t11");
+  CHECK(ids[r.culprits[2]] == "t20");
+  CHECK(r.confidence >= 0.95);
+}
+
 TEST_CASE("a victim that fails on its own half the time is 'alone', never a culprit") {
   auto ids = names(50);
   FakeRunner fake;
