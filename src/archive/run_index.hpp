@@ -16,6 +16,7 @@
 
 #include "archive/archive.pb.h"
 #include "event/event.hpp"
+#include "ops/outcome.hpp"
 
 namespace su {
 
@@ -32,8 +33,9 @@ struct TestRow {
   std::uint64_t attachment_bytes = 0;
   std::uint64_t offset = 0;      // byte offset of its first event in the stream
 
-  // fail, or never completed: what su-stats counts as failed.
-  bool failed() const { return !complete || status == Status::fail; }
+  Outcome outcome() const { return outcome_of(status, complete); }
+  // fail, uxsuccess, or never completed: the one rule (ops/outcome.hpp).
+  bool failed() const { return is_failing(outcome()); }
   friend bool operator==(const TestRow&, const TestRow&) = default;
   std::optional<std::int64_t> duration_ns() const {
     if (!start_ns || !stop_ns) return std::nullopt;
@@ -57,6 +59,12 @@ struct RunIndex {
   // The rows of test number `test` (binary search).
   std::pair<std::size_t, std::size_t> rows_of(std::uint32_t test) const;
 };
+
+// The run's failing results by the one rule (ops/outcome.hpp). The header
+// stores fail-or-incomplete and uxsuccess apart, as su-archive(5) says.
+inline std::uint64_t failing_count(const archive::pb::RunHeader& h) {
+  return h.failures() + h.uxsuccesses();
+}
 
 // The bytes of index/<id>.idx for `index`.
 std::string serialize_index(const RunIndex& index);
