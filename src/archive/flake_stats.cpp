@@ -94,7 +94,7 @@ FlakeReport flake_stats(RunStore& store, const FlakeOptions& options,
         }
         RunIndex index;
         try {
-          index = store.index(run);
+          index = store.outcomes(run);
         } catch (const ArchiveDamage& e) {
           damaged(run, "'" + e.path() + "': " + e.what());
           return true;

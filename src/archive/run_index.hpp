@@ -69,15 +69,22 @@ inline std::uint64_t failing_count(const archive::pb::RunHeader& h) {
 // The bytes of index/<id>.idx for `index`.
 std::string serialize_index(const RunIndex& index);
 
+// How much of each row to read. `outcomes` reads what the flake queries
+// need (test, status, completeness, worker, position) and leaves the rest
+// zero, skipping the times, offsets and sizes that are most of the bytes.
+enum class RowDetail { all, outcomes };
+
 // Parses an index file; throws ArchiveDamage naming `path` if what it reads
 // does not check out (magic, CRCs, protobuf, column lengths, ids past
 // `id_count`). With `only_test`, rows holds only that test's rows, and only
 // the blocks holding them are read.
 RunIndex parse_index(const std::string& path, std::string_view bytes,
-                     std::optional<std::uint32_t> only_test = std::nullopt);
+                     std::optional<std::uint32_t> only_test = std::nullopt,
+                     RowDetail detail = RowDetail::all);
 // Reads and parses index/<id>.idx. Throws IoError or ArchiveDamage.
 RunIndex read_index(const std::string& path,
-                    std::optional<std::uint32_t> only_test = std::nullopt);
+                    std::optional<std::uint32_t> only_test = std::nullopt,
+                    RowDetail detail = RowDetail::all);
 // Reads only the header frame. Throws IoError or ArchiveDamage.
 archive::pb::RunHeader read_index_header(const std::string& path);
 

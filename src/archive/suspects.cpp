@@ -106,7 +106,7 @@ SuspectReport find_suspects(RunStore& store, std::string_view victim, const Susp
         }
         RunIndex index;
         try {
-          index = store.index(run);
+          index = store.outcomes(run);
         } catch (const ArchiveDamage& e) {
           damaged(run, "'" + e.path() + "': " + e.what());
           return true;
