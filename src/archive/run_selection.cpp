@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <cstdint>
 
 #include "archive/archive_error.hpp"
 
@@ -44,8 +45,12 @@ std::optional<std::int64_t> parse_date(std::string_view text) {
   using namespace std::chrono;
   year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return std::nullopt;
-  auto t = sys_days{ymd} + hours{h} + minutes{mi} + seconds{s};
-  return duration_cast<nanoseconds>(t.time_since_epoch()).count();
+  std::int64_t secs = (sys_days{ymd} + hours{h} + minutes{mi} + seconds{s}).time_since_epoch().count();
+  // Past 2262 nanoseconds overflow: such a date is after every run.
+  constexpr std::int64_t kMax = INT64_MAX / 1'000'000'000;
+  if (secs >= kMax) return INT64_MAX;
+  if (secs <= -kMax) return INT64_MIN;
+  return secs * 1'000'000'000;
 }
 
 void select_runs(RunStore& store, const RunSelection& selection,

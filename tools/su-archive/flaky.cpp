@@ -2,6 +2,8 @@
 // su-archive flaky: which tests flip between passing and failing over the
 // run history, how sure we are, and which are broken or fixed. The
 // statistics are src/archive/flake_stats.hpp; this file prints them.
+#include <cstdio>
+
 #include <fmt/format.h>
 
 #include "archive/flake_stats.hpp"
@@ -83,12 +85,15 @@ Exit run_flaky(Context& ctx, const FlakyArgs& args) {
   }
   std::int32_t expires = today_days() + 30;
   if (!args.expires.empty()) {
-    auto ns = parse_date(args.expires);
-    if (!ns || args.expires.size() != 10) {
+    unsigned y = 0, m = 0, d = 0;
+    char end = 0;
+    if (args.expires.size() != 10 ||
+        std::sscanf(args.expires.c_str(), "%4u-%2u-%2u%c", &y, &m, &d, &end) != 3 ||
+        !parse_date(args.expires)) {
       ctx.tool.error(fmt::format("--expires: '{}' is not a date like 2027-01-31", args.expires));
       return Exit::usage;
     }
-    expires = static_cast<std::int32_t>(*ns / 86'400'000'000'000);
+    expires = days_from_civil(static_cast<int>(y), m, d);
   }
   options.min_runs = args.min_runs;
   options.max_run_failure_ratio = args.max_ratio;
