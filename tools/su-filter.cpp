@@ -267,8 +267,16 @@ int main(int argc, char** argv) {
         VerbatimWriter verbatim{out};
         su::pump(*reader, verbatim);
       } else {
-        su::V2Writer writer{out};
-        su::ResultFilter filter{spec, writer};
+        // A quarantine alone selects nothing: what it leaves alone (stray
+        // text, damaged bytes included) comes out as it came in.
+        su::FilterSpec rest = spec;
+        rest.quarantine.reset();
+        std::unique_ptr<su::EventSink> writer;
+        if (rest.keeps_everything())
+          writer = std::make_unique<VerbatimWriter>(out);
+        else
+          writer = std::make_unique<su::V2Writer>(out);
+        su::ResultFilter filter{spec, *writer};
         su::pump(*reader, filter);
         if (spec.quarantine) report_quarantine(tool, quarantine, *spec.quarantine);
       }

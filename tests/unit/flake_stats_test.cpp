@@ -5,7 +5,9 @@
 
 #include <string>
 
+#include "archive/archive_error.hpp"
 #include "archive/flake_stats.hpp"
+#include "archive/frame.hpp"
 #include "archive/run_index.hpp"
 
 namespace {
@@ -138,5 +140,37 @@ TEST_SUITE("flake_stats") {
       CHECK(light.rows[i].position == full.rows[i].position);
       CHECK_FALSE(light.rows[i].start_ns);  // left out on purpose
     }
+  }
+
+  TEST_CASE("an outcome-only read refuses a checksummed block with columns of the wrong length") {
+    su::RunIndex index;
+    index.header.set_id_count(10);
+    index.workers = {"worker-0"};
+    for (std::uint32_t i = 0; i < 3; ++i) {
+      su::TestRow r;
+      r.test = i;
+      r.status = su::Status::success;
+      r.worker = 1;
+      r.position = i;
+      index.rows.push_back(r);
+    }
+    std::string good = su::serialize_index(index);
+    // Rebuild the file with a block whose worker column has 2 values for 3 rows.
+    std::size_t pos = su::kMagicSize;
+    std::string error;
+    su::archive::pb::RunHeader header;
+    su::archive::pb::RunTests keys;
+    su::archive::pb::RowBlock block;
+    REQUIRE(su::read_frame(good, pos, header, error) == su::FrameResult::ok);
+    REQUIRE(su::read_frame(good, pos, keys, error) == su::FrameResult::ok);
+    REQUIRE(su::read_frame(good, pos, block, error) == su::FrameResult::ok);
+    block.mutable_worker()->RemoveLast();
+    std::string bad(su::kIndexMagic);
+    su::append_frame(bad, header, false);
+    su::append_frame(bad, keys, true);
+    su::append_frame(bad, block, true);
+    CHECK_THROWS_AS(su::parse_index("x.idx", bad, std::nullopt, su::RowDetail::outcomes),
+                    su::ArchiveDamage);
+    CHECK_THROWS_AS(su::parse_index("x.idx", bad), su::ArchiveDamage);
   }
 }

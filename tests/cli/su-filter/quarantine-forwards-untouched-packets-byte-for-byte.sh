@@ -13,3 +13,15 @@ printf '[[test]]\nid = "pkg.a"\nreason = "r"\n' > q.toml
 run su-filter --quarantine q.toml run.v2
 expect_status 0
 cmp -s run.v2 "$TMP/out" || fail "output differs from the input"
+# Stray text and a quarantined failure: only that test's final packet
+# changes (and its reason is added); the text stays raw bytes.
+printf 'stray output line\n' > mixed.v2
+cat run.v2 >> mixed.v2
+printf '[[test]]\nid = "pkg.b"\nreason = "known"\n' > qb.toml
+run su-filter --quarantine qb.toml mixed.v2
+expect_status 0
+head -c 18 "$TMP/out" | cmp -s - <(printf 'stray output line\n') || fail "stray text not kept raw"
+cp "$TMP/out" out.v2
+run su-json out.v2
+expect_stdout_contains '"id":"pkg.b","status":"xfail"'
+expect_stdout_contains '"id":"pkg.a","status":"success"'
