@@ -193,7 +193,7 @@ bool read_varint(std::string_view data, std::size_t& pos, std::uint64_t& out) {
   out = 0;
   for (int shift = 0; shift < 64 && pos < data.size(); shift += 7) {
     auto b = static_cast<std::uint8_t>(data[pos++]);
-    out |= std::uint64_t{b & 0x7F} << shift;
+    out |= static_cast<std::uint64_t>(b & 0x7F) << shift;
     if (!(b & 0x80)) return true;
   }
   return false;
