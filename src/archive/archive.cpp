@@ -79,12 +79,13 @@ archive::pb::RunHeader Archive::header(std::uint64_t run) {
   return read_index_header(p);
 }
 
-RunIndex Archive::index(std::uint64_t run, std::optional<std::uint32_t> only_test) {
+RunIndex Archive::index(std::uint64_t run, std::optional<std::uint32_t> only_test,
+                        RowDetail detail) {
   require_run(run);
   std::string p = index_path(run);
   if (!path_exists(p))
     throw ArchiveDamage(p, "index missing ('su-archive check' rebuilds it from the stream)");
-  RunIndex index = read_index(p, only_test);
+  RunIndex index = read_index(p, only_test, detail);
   const IdTable& table = ids();
   auto fits = [&] {
     return index.header.ids_generation() == table.generation() &&

@@ -79,7 +79,11 @@ class Archive : public RunStore {
   archive::pb::RunHeader header(std::uint64_t run) override;
   RunIndex index(std::uint64_t run) override { return index(run, std::nullopt); }
   // With `only_test`: only that test's rows, reading only their block.
-  RunIndex index(std::uint64_t run, std::optional<std::uint32_t> only_test);
+  RunIndex index(std::uint64_t run, std::optional<std::uint32_t> only_test,
+                 RowDetail detail = RowDetail::all);
+  RunIndex outcomes(std::uint64_t run) override {
+    return index(run, std::nullopt, RowDetail::outcomes);
+  }
   void write_stream(std::uint64_t run, Output& out) override;
   const IdTable& ids() override;
   std::string run_path(std::uint64_t run) const override { return stream_path(run); }

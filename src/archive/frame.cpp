@@ -5,6 +5,7 @@
 #include <zstd.h>
 
 #include <cstdio>
+#include <memory>
 
 #include "base/crc32.hpp"
 
@@ -55,23 +56,23 @@ std::size_t frame_size_at(std::string_view data, std::size_t pos) {
   return kFrameHeaderSize + get_u32(data.data() + pos);
 }
 
-FrameResult read_frame(std::string_view data, std::size_t& pos,
-                       google::protobuf::MessageLite& message, std::string& error) {
-  std::string at = "frame at byte " + std::to_string(pos) + ": ";
+FrameResult read_frame_payload(std::string_view data, std::size_t& pos, std::string& plain,
+                               std::string_view& payload_out, std::string& error) {
+  auto at = [&] { return "frame at byte " + std::to_string(pos) + ": "; };
   if (pos >= data.size()) return FrameResult::end;
   if (data.size() - pos < kFrameHeaderSize) {
-    error = at + "header cut short";
+    error = at() + "header cut short";
     return FrameResult::truncated;
   }
   const char* p = data.data() + pos;
   std::uint32_t length = get_u32(p), stored = get_u32(p + 4);
   auto codec = static_cast<std::uint8_t>(p[8]);
   if (length > kMaxFramePayload) {
-    error = at + "impossible length " + std::to_string(length);
+    error = at() + "impossible length " + std::to_string(length);
     return FrameResult::damaged;
   }
   if (data.size() - pos - kFrameHeaderSize < length) {
-    error = at + "cut short (" + std::to_string(length) + " payload bytes expected, " +
+    error = at() + "cut short (" + std::to_string(length) + " payload bytes expected, " +
             std::to_string(data.size() - pos - kFrameHeaderSize) + " present)";
     return FrameResult::truncated;
   }
@@ -81,35 +82,50 @@ FrameResult read_frame(std::string_view data, std::size_t& pos,
   if (crc != stored) {
     char buf[80];
     std::snprintf(buf, sizeof buf, "CRC mismatch (stored 0x%08x, computed 0x%08x)", stored, crc);
-    error = at + buf;
+    error = at() + buf;
     return FrameResult::damaged;
   }
-  bool parsed = false;
   if (codec == kRaw) {
-    parsed = message.ParseFromArray(payload.data(), static_cast<int>(payload.size()));
+    payload_out = payload;
   } else if (codec == kZstd) {
     unsigned long long size = ZSTD_getFrameContentSize(payload.data(), payload.size());
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
         size > kMaxFramePayload) {
-      error = at + "bad zstd frame";
+      error = at() + "bad zstd frame";
       return FrameResult::damaged;
     }
-    std::string plain(static_cast<std::size_t>(size), '\0');
-    std::size_t n = ZSTD_decompress(plain.data(), plain.size(), payload.data(), payload.size());
+    // One decompression context per thread: creating one per frame costs
+    // more than decompressing a 1024-row block.
+    thread_local std::unique_ptr<ZSTD_DCtx, std::size_t (*)(ZSTD_DCtx*)> context{
+        ZSTD_createDCtx(), ZSTD_freeDCtx};
+    plain.resize(static_cast<std::size_t>(size));
+    std::size_t n = ZSTD_decompressDCtx(context.get(), plain.data(), plain.size(),
+                                        payload.data(), payload.size());
     if (ZSTD_isError(n) || n != plain.size()) {
-      error = at + "zstd: " + (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "wrong size");
+      error = at() + "zstd: " + (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "wrong size");
       return FrameResult::damaged;
     }
-    parsed = message.ParseFromArray(plain.data(), static_cast<int>(plain.size()));
+    payload_out = plain;
   } else {
-    error = at + "unknown codec " + std::to_string(codec);
-    return FrameResult::damaged;
-  }
-  if (!parsed) {
-    error = at + "protobuf message does not parse";
+    error = at() + "unknown codec " + std::to_string(codec);
     return FrameResult::damaged;
   }
   pos += kFrameHeaderSize + length;
+  return FrameResult::ok;
+}
+
+FrameResult read_frame(std::string_view data, std::size_t& pos,
+                       google::protobuf::MessageLite& message, std::string& error) {
+  thread_local std::string plain;
+  std::string_view payload;
+  std::size_t start = pos;
+  FrameResult r = read_frame_payload(data, pos, plain, payload, error);
+  if (r != FrameResult::ok) return r;
+  if (!message.ParseFromArray(payload.data(), static_cast<int>(payload.size()))) {
+    pos = start;
+    error = "frame at byte " + std::to_string(start) + ": protobuf message does not parse";
+    return FrameResult::damaged;
+  }
   return FrameResult::ok;
 }
 
