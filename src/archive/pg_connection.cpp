@@ -14,8 +14,8 @@ std::string first_line(const char* message) {
   auto nl = s.find('\n');
   if (nl != std::string::npos) s.resize(nl);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.pop_back();
-  if (s.rfind("ERROR:  ", 0) == 0) s.erase(0, 8);
-  if (s.rfind("FATAL:  ", 0) == 0) s.erase(0, 8);
+  for (const char* level : {"ERROR:  ", "FATAL:  "})
+    for (auto p = s.find(level); p != std::string::npos; p = s.find(level)) s.erase(p, 8);
   return s.empty() ? "unknown error" : s;
 }
 

@@ -42,8 +42,8 @@ std::unique_ptr<WritableStore> open_writable_store(const std::string& location) 
   if (is_database_location(location)) return std::make_unique<PgStore>(location);
   if (Repository::is_repository(location))
     throw ArchiveUsage("'" + location +
-                       "' is a testrepository or stestr repository, which is read only "
-                       "(copy its runs with 'su-archive import')");
+                       "' is not a su archive but a testrepository or stestr repository, which "
+                       "is read only (copy its runs with 'su-archive import')");
   return std::make_unique<Archive>(location);
 }
 

@@ -9,7 +9,7 @@
 # The cluster lives in a new temporary directory (or $1), owned by the
 # `postgres` user when run as root (initdb refuses root), and listens only
 # on a Unix socket in that directory: no port, so concurrent clusters never
-# collide. It has a role `sutest` (allowed to create databases, so each
+# collide. It has a role `sutest` (allowed to create databases and roles, so each
 # test can make its own) and a database `sutest`. SU_TEST_PG is a libpq
 # URI for it. Exits non-zero, saying why on stderr, if it cannot.
 set -euo pipefail
@@ -37,6 +37,6 @@ fi
       -c synchronous_commit=off -c full_page_writes=off -c max_connections=100" \
   start >&2 || { cat "$dir/server.log" >&2; exit 1; }
 "${as_owner[@]}" "$bin/psql" -h "$dir" -U postgres -d postgres -qAt -v ON_ERROR_STOP=1 \
-  -c "CREATE ROLE sutest LOGIN CREATEDB" -c "CREATE DATABASE sutest OWNER sutest" >&2
+  -c "CREATE ROLE sutest LOGIN CREATEDB CREATEROLE" -c "CREATE DATABASE sutest OWNER sutest" >&2
 echo "export SU_TEST_PG_DIR='$dir'"
 echo "export SU_TEST_PG='postgresql://sutest@/sutest?host=$dir'"
