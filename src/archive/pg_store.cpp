@@ -173,7 +173,7 @@ bool PgStore::find_test_rows(std::string_view test_id,
   PgResult r = db_.query(
       std::string("SELECT r.run, ") + kRowColumns +
           " FROM su_results r WHERE r.test = (SELECT id FROM su_tests"
-          " WHERE sha256(name) = sha256($1::bytea) AND name = $1::bytea)"
+          " WHERE hash = sha256($1::bytea) AND name = $1::bytea)"
           " ORDER BY r.run, r.stream_offset",
       {PgParam::bytea(test_id)});
   if (r.rows() == 0) return true;
