@@ -111,11 +111,17 @@ std::string PgStore::run_path(std::uint64_t run) const {
 
 void PgStore::rollback() { db_.abandon(); }
 
-void PgStore::load_runs(std::optional<std::uint64_t> only) {
+void PgStore::load_runs(const std::vector<std::uint64_t>* only) {
   if (only) {
-    PgResult r = db_.query(std::string(kRunColumns) + " WHERE id = $1::bigint",
-                           {PgParam::int8(static_cast<std::int64_t>(*only))});
-    if (r.rows() == 1) runs_[*only] = run_from_row(r, 0);
+    std::vector<std::string> ids;
+    for (auto id : *only) ids.push_back(PgParam::int8(static_cast<std::int64_t>(id)).value);
+    PgResult r = db_.query(std::string(kRunColumns) + " WHERE id = ANY($1::bigint[])",
+                           {PgParam::array(ids, 20)});
+    for (int i = 0; i < r.rows(); ++i) {
+      RunIndex index = run_from_row(r, i);
+      std::uint64_t id = index.header.id();
+      runs_[id] = std::move(index);
+    }
     return;
   }
   PgResult r = db_.query(std::string(kRunColumns) + " ORDER BY id");
@@ -128,7 +134,7 @@ void PgStore::load_runs(std::optional<std::uint64_t> only) {
 }
 
 std::vector<std::uint64_t> PgStore::runs() {
-  load_runs(std::nullopt);
+  load_runs(nullptr);
   std::vector<std::uint64_t> out;
   out.reserve(runs_.size());
   for (const auto& [id, _] : runs_) out.push_back(id);
@@ -138,7 +144,8 @@ std::vector<std::uint64_t> PgStore::runs() {
 const RunIndex& PgStore::run_tables(std::uint64_t run) {
   auto it = runs_.find(run);
   if (it == runs_.end()) {
-    load_runs(run);
+    std::vector<std::uint64_t> one{run};
+    load_runs(&one);
     it = runs_.find(run);
   }
   if (it == runs_.end())
@@ -146,11 +153,13 @@ const RunIndex& PgStore::run_tables(std::uint64_t run) {
   return it->second;
 }
 
-RunIndex PgStore::index(std::uint64_t run) {
+RunIndex PgStore::rows_of_run(std::uint64_t run, bool failed_only) {
   RunIndex index = run_tables(run);
+  // The failed rows' condition is su_results_failed's, so it is used.
   PgResult r = db_.query(std::string("SELECT t.name, ") + kRowColumns +
                              " FROM su_results r JOIN su_tests t ON t.id = r.test"
-                             " WHERE r.run = $1::bigint",
+                             " WHERE r.run = $1::bigint" +
+                             (failed_only ? " AND (r.status = 6 OR NOT r.complete)" : ""),
                          {PgParam::int8(static_cast<std::int64_t>(run))});
   index.rows.reserve(static_cast<std::size_t>(r.rows()));
   std::uint32_t max_test = 0;
@@ -178,14 +187,17 @@ bool PgStore::find_test_rows(std::string_view test_id,
       {PgParam::bytea(test_id)});
   if (r.rows() == 0) return true;
   std::uint32_t number = ids_.intern(test_id);
-  load_runs(std::nullopt);
+  // Only the headers of the runs that have the test.
+  std::vector<std::uint64_t> wanted;
+  for (int i = 0; i < r.rows(); ++i) {
+    auto run = static_cast<std::uint64_t>(r.integer(i, 0));
+    if (wanted.empty() || wanted.back() != run) wanted.push_back(run);
+  }
+  runs_.clear();
+  load_runs(&wanted);
   for (int i = 0; i < r.rows();) {
     auto run = static_cast<std::uint64_t>(r.integer(i, 0));
     auto it = runs_.find(run);
-    if (it == runs_.end()) {  // added after the runs were read: one more query
-      load_runs(run);
-      it = runs_.find(run);
-    }
     RunIndex index;
     if (it != runs_.end()) index = it->second;
     for (; i < r.rows() && static_cast<std::uint64_t>(r.integer(i, 0)) == run; ++i) {

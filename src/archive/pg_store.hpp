@@ -48,7 +48,8 @@ class PgStore : public WritableStore {
 
   std::vector<std::uint64_t> runs() override;
   archive::pb::RunHeader header(std::uint64_t run) override { return run_tables(run).header; }
-  RunIndex index(std::uint64_t run) override;
+  RunIndex index(std::uint64_t run) override { return rows_of_run(run, false); }
+  RunIndex failed_index(std::uint64_t run) override { return rows_of_run(run, true); }
   void write_stream(std::uint64_t run, Output& out) override;
   const IdTable& ids() override { return ids_; }
   std::string run_path(std::uint64_t run) const override;
@@ -59,7 +60,9 @@ class PgStore : public WritableStore {
  private:
   // A run's header and its worker, route and tag-set tables, no rows.
   const RunIndex& run_tables(std::uint64_t run);
-  void load_runs(std::optional<std::uint64_t> only);
+  // Reads su_runs: every run, or only those in `only`.
+  void load_runs(const std::vector<std::uint64_t>* only);
+  RunIndex rows_of_run(std::uint64_t run, bool failed_only);
   // Interns the index's test ids (numbered in `ids`) and loads its rows as
   // run `run`'s by COPY. Inside the caller's transaction.
   void write_rows(std::uint64_t run, const RunIndex& index, const IdTable& ids);

@@ -6,7 +6,7 @@ su-archive --archive "$PG" init 2>/dev/null
 su-archive --archive "$PG" add "$CORPUS/real-direct-run/input.v2" >/dev/null
 su-archive --archive "$PG" add "$CORPUS/real-stestr-run-0/input.v1" >/dev/null
 su-archive --archive "$PG" failing 0 --format=json > before
-sql "DELETE FROM su_results WHERE run = 0 AND status = 7" >/dev/null
+sql "DELETE FROM su_results WHERE run = 0 AND status = 6" >/dev/null
 sql "UPDATE su_results SET worker = 0 WHERE run = 1" >/dev/null
 run su-archive --archive "$PG" check --no-repair
 expect_status 3
