@@ -11,7 +11,7 @@ run su-archive --archive "postgresql://u:secret@%zz/db" list
 expect_status 4
 one_line
 grep -q secret "$TMP/err" && fail "the password was printed"
-# A stopped server's socket is gone: this directory is what it leaves.
+# No server at all behind a socket directory.
 mkdir sock
 run su-archive --archive "host=$PWD/sock dbname=x" list
 expect_status 4
