@@ -25,6 +25,7 @@ setup() {  # setup DIR ARGS...: configure once, reconfigure after that
 if pg_env=$(tests/pg/start-server.sh 2>"${TMPDIR:-/tmp}/su-pg-start.$$.log"); then
   eval "$pg_env"
   trap 'tests/pg/stop-server.sh "$SU_TEST_PG_DIR"' EXIT
+  trap 'exit 130' INT TERM  # so that the EXIT trap runs
 else
   echo "no PostgreSQL test server (its tests fail under CI, are skipped elsewhere):"
   sed 's/^/  /' "${TMPDIR:-/tmp}/su-pg-start.$$.log"
