@@ -54,25 +54,29 @@ CheckReport PgStore::check(bool repair,
       --report.runs;  // removed while we checked
       continue;
     }
-    auto stream = std::make_unique<PgStreamInput>(db_, run, run_path(run));
-    PgStreamInput* sums = stream.get();
     DamageCounter damage;
     RunIndexer indexer;
+    std::uint64_t stream_bytes = 0;
+    std::uint32_t stream_crc = 0;
     try {
+      auto stream = std::make_unique<PgStreamInput>(db_, run, run_path(run));
+      PgStreamInput* sums = stream.get();  // lives as long as the reader
       V2Reader reader(std::make_unique<BufferedInput>(std::move(stream)), &damage);
       pump(reader, indexer);
+      stream_bytes = sums->bytes();
+      stream_crc = sums->crc();
     } catch (const DecodeError& e) {
       report.damage.push_back(name + ": '" + run_path(run) + "': byte " +
                               std::to_string(e.offset()) + ": " + e.what());
       continue;
     }
     const auto& h = stored.header;
-    if (h.stream_bytes() != sums->bytes() || h.stream_crc32() != sums->crc()) {
+    if (h.stream_bytes() != stream_bytes || h.stream_crc32() != stream_crc) {
       char buf[160];
       std::snprintf(buf, sizeof buf,
                     "stream is not the one added (%llu bytes, CRC 0x%08x; its row says %llu "
                     "bytes, CRC 0x%08x)",
-                    static_cast<unsigned long long>(sums->bytes()), sums->crc(),
+                    static_cast<unsigned long long>(stream_bytes), stream_crc,
                     static_cast<unsigned long long>(h.stream_bytes()), h.stream_crc32());
       report.damage.push_back(name + ": '" + run_path(run) + "': " + buf);
       continue;
