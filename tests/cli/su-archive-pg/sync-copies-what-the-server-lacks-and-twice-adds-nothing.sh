@@ -42,3 +42,13 @@ expect_stderr_contains "(2 already there)"
 run su-archive --archive "$PG" failing 5 --format=ids
 su-archive --archive .stestr failing 2 --format=ids > expected
 expect_stdout_file expected
+# The same database named by key=value words, as SU_ARCHIVE
+# (when the test server is on a Unix socket, named by ?host= in its URI).
+socket=$(printf '%s' "$PG" | sed -n 's/.*[?&]host=\([^&]*\).*/\1/p')
+user=$(printf '%s' "$PG" | sed -n 's#^postgres\(ql\)\{0,1\}://\([^:@/]*\)[:@].*#\2#p')
+if [ -n "$socket" ] && [ -n "$user" ]; then
+  su-archive --archive "$PG" list > by-uri
+  SU_ARCHIVE="host=$socket dbname=$pg_db user=$user" run su-archive list
+  expect_status 0
+  expect_stdout_file by-uri
+fi
