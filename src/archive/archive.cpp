@@ -9,6 +9,7 @@
 #include "archive/archive_error.hpp"
 #include "archive/archive_layout.hpp"
 #include "archive/file_ops.hpp"
+#include "archive/run_uuid.hpp"
 #include "base/crc32.hpp"
 #include "base/input.hpp"
 
@@ -148,6 +149,18 @@ std::uint64_t Archive::allocate_id() {
   }
   write_file_durably(temp_path(".next-id"), counter, std::to_string(next + 1) + "\n");
   return next;
+}
+
+std::set<std::string> Archive::run_uuids() {
+  std::set<std::string> out;
+  for (std::uint64_t run : runs()) {
+    try {
+      out.insert(run_uuid(header(run)));
+    } catch (const ArchiveDamage&) {
+      // a run whose index is damaged cannot be named; sync copies it again
+    }
+  }
+  return out;
 }
 
 void Archive::remove(std::uint64_t run) {

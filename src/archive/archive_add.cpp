@@ -8,6 +8,7 @@
 #include "archive/file_ops.hpp"
 #include "archive/recording_input.hpp"
 #include "archive/run_indexer.hpp"
+#include "archive/run_uuid.hpp"
 #include "archive/temp_file.hpp"
 #include "base/error.hpp"
 #include "codec/open_reader.hpp"
@@ -108,7 +109,8 @@ std::uint64_t Archive::add(std::unique_ptr<Input> input, const AddOptions& optio
     m->set_key(key);
     m->set_value(value);
   }
-  h.set_input_format(input_format);
+  h.set_input_format(options.input_format.empty() ? input_format : options.input_format);
+  h.set_uuid(options.uuid.empty() ? random_run_uuid() : options.uuid);
   h.set_stream_bytes(writer.plain_bytes());
   h.set_stream_crc32(writer.plain_crc32());
   h.set_stored_bytes(writer.stored_bytes());

@@ -71,6 +71,20 @@ std::uint64_t test_history(
     const std::function<void(const RunIndex&, const TestRow&)>& found,
     const std::function<void(std::uint64_t, const std::string&)>& damaged) {
   std::uint64_t results = 0;
+  auto in_stream_order = [&](const RunIndex& index, std::size_t lo, std::size_t hi) {
+    std::vector<const TestRow*> rows;
+    for (auto i = lo; i < hi; ++i) rows.push_back(&index.rows[i]);
+    std::sort(rows.begin(), rows.end(),
+              [](const TestRow* a, const TestRow* b) { return a->offset < b->offset; });
+    for (const TestRow* r : rows) {
+      found(index, *r);
+      ++results;
+    }
+  };
+  if (store.find_test_rows(test_id, [&](const RunIndex& index) {
+        in_stream_order(index, 0, index.rows.size());
+      }))
+    return results;
   auto* archive = dynamic_cast<Archive*>(&store);
   // An archive's ids table names every test it has seen: a test missing
   // from it is in no run, and its number is found once.
@@ -85,14 +99,7 @@ std::uint64_t test_history(
       if (!archive) number = store.ids().find(test_id);
       if (!number) continue;
       auto [lo, hi] = index.rows_of(*number);
-      std::vector<const TestRow*> rows;
-      for (auto i = lo; i < hi; ++i) rows.push_back(&index.rows[i]);
-      std::sort(rows.begin(), rows.end(),
-                [](const TestRow* a, const TestRow* b) { return a->offset < b->offset; });
-      for (const TestRow* r : rows) {
-        found(index, *r);
-        ++results;
-      }
+      in_stream_order(index, lo, hi);
     } catch (const ArchiveDamage& e) {
       damaged(run, "'" + e.path() + "': " + e.what());
     } catch (const ArchiveUsage&) {
@@ -103,7 +110,7 @@ std::uint64_t test_history(
 }
 
 std::vector<std::uint64_t> import_repository(
-    Archive& archive, const std::string& dir, DamageHandler* damage,
+    WritableStore& archive, const std::string& dir, DamageHandler* damage,
     const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
   Repository repository{dir};
   auto runs = repository.runs();

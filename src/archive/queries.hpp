@@ -36,12 +36,12 @@ std::uint64_t test_history(
     const std::function<void(const RunIndex&, const TestRow&)>& found,
     const std::function<void(std::uint64_t run, const std::string& error)>& damaged);
 
-// Adds every run of the repository at `dir` to `archive`, oldest first,
+// Adds every run of the repository at `dir` to `archive` (either backend), oldest first,
 // each with its file's modification time as the time it was added and
 // metadata naming where it came from. `progress` gets (runs done, total).
 // Returns the new ids.
 std::vector<std::uint64_t> import_repository(
-    Archive& archive, const std::string& dir, DamageHandler* damage,
+    WritableStore& archive, const std::string& dir, DamageHandler* damage,
     const std::function<void(std::uint64_t, std::uint64_t)>& progress);
 
 // "fail", "success", ...; "incomplete" for a test that never completed.

@@ -94,12 +94,4 @@ void Repository::write_stream(std::uint64_t run, Output& out) {
   pump(*reader, writer);
 }
 
-std::unique_ptr<RunStore> open_store(const std::string& dir) {
-  if (Archive::is_archive(dir)) return std::make_unique<Archive>(dir);
-  if (Repository::is_repository(dir)) return std::make_unique<Repository>(dir);
-  if (!path_exists(dir))
-    throw ArchiveUsage("no archive at '" + dir + "' (create one with 'su-archive init')");
-  throw ArchiveUsage("'" + dir + "' is not a su archive, testrepository or stestr repository");
-}
-
 }  // namespace su

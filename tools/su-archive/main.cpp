@@ -45,6 +45,10 @@ void add_format_option(CLI::App* sub, std::string& format, std::vector<std::stri
 
 std::unique_ptr<RunStore> Context::open_store() const { return su::open_store(archive); }
 
+std::unique_ptr<WritableStore> Context::open_writable_store() const {
+  return su::open_writable_store(archive);
+}
+
 }  // namespace su::archive_tool
 
 int main(int argc, char** argv) {
@@ -53,8 +57,9 @@ int main(int argc, char** argv) {
   Context ctx{tool, ".su"};
   if (const char* env = std::getenv("SU_ARCHIVE"); env && *env) ctx.archive = env;
   tool.app.add_option("--archive", ctx.archive,
-                      "archive directory (default: $SU_ARCHIVE, else .su); a .testrepository or "
-                      ".stestr directory works for queries");
+                      "archive directory or PostgreSQL connection string (postgresql://..., "
+                      "host=... dbname=...; default: $SU_ARCHIVE, else .su); a .testrepository "
+                      "or .stestr directory works for queries");
   tool.app.require_subcommand(1);
   tool.app.fallthrough();
 
@@ -62,7 +67,7 @@ int main(int argc, char** argv) {
       init_command(ctx),   add_command(ctx),     import_command(ctx),  remove_command(ctx),
       check_command(ctx),  list_command(ctx),    show_command(ctx),    failing_command(ctx),
       slowest_command(ctx), history_command(ctx),
-      flaky_command(ctx),   suspects_command(ctx),
+      flaky_command(ctx),   suspects_command(ctx), sync_command(ctx),
   };
 
   std::vector<std::string> args = mark_run_offsets(argc, argv);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // su-archive remove: delete a run.
-#include "archive/archive.hpp"
+#include "archive/writable_store.hpp"
 #include "archive/queries.hpp"
 #include "su-archive/subcommand.hpp"
 
@@ -11,8 +11,8 @@ Subcommand remove_command(Context& ctx) {
   auto* app = ctx.tool.app.add_subcommand("remove", "remove a run");
   app->add_option("run", *run, "an id, 'last', or -N")->required();
   return {app, [&ctx, run] {
-            Archive archive{ctx.archive};
-            archive.remove(resolve_run(archive, run_spec(*run)));
+            auto archive = ctx.open_writable_store();
+            archive->remove(resolve_run(*archive, run_spec(*run)));
             return Exit::ok;
           }};
 }

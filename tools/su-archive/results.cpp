@@ -22,7 +22,8 @@ struct ResultsArgs {
 
 Exit run_results(Context& ctx, const ResultsArgs& args) {
   auto store = ctx.open_store();
-  RunIndex index = store->index(resolve_run(*store, run_spec(args.run)));
+  std::uint64_t run = resolve_run(*store, run_spec(args.run));
+  RunIndex index = args.failing ? store->failed_index(run) : store->index(run);
   const auto& ids = store->ids();
   auto rows = args.failing ? failing_tests(index) : slowest_tests(index, args.count);
   std::string text;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "archive/run_store.hpp"
+#include "archive/writable_store.hpp"
 #include "common/tool.hpp"
 
 namespace su::archive_tool {
@@ -21,6 +22,11 @@ struct Context {
   // The archive for a query: a sutools archive, or a .stestr or
   // .testrepository directory read in place.
   std::unique_ptr<RunStore> open_store() const;
+  // The archive for add, remove, check and import: a directory or a
+  // PostgreSQL database.
+  std::unique_ptr<WritableStore> open_writable_store() const;
+  // The archive as messages name it (no password).
+  std::string store_name() const { return location_name(archive); }
 };
 
 struct Subcommand {
@@ -48,5 +54,6 @@ Subcommand slowest_command(Context& ctx);
 Subcommand history_command(Context& ctx);
 Subcommand flaky_command(Context& ctx);
 Subcommand suspects_command(Context& ctx);
+Subcommand sync_command(Context& ctx);
 
 }  // namespace su::archive_tool
