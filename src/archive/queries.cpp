@@ -3,11 +3,16 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_set>
+
+#include <fmt/format.h>
 
 #include "archive/archive_error.hpp"
 #include "archive/file_ops.hpp"
 #include "archive/repository.hpp"
+#include "base/crc32.hpp"
 #include "base/error.hpp"
+#include "base/input.hpp"
 
 namespace su {
 namespace {
@@ -102,24 +107,70 @@ std::uint64_t test_history(
   return results;
 }
 
-std::vector<std::uint64_t> import_repository(
-    Archive& archive, const std::string& dir, DamageHandler* damage,
-    const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+namespace {
+
+// The key that says a repository run was imported: its number there, and
+// its file's CRC-32 and size (a repository that was recreated reuses
+// numbers for different runs).
+std::string import_key(std::string_view run, std::string_view crc, std::string_view bytes) {
+  return fmt::format("{}/{}/{}", run, crc, bytes);
+}
+
+std::unordered_set<std::string> imported_keys(Archive& archive) {
+  std::unordered_set<std::string> keys;
+  for (std::uint64_t run : archive.runs()) {
+    archive::pb::RunHeader header;
+    try {
+      header = archive.header(run);
+    } catch (const ArchiveDamage&) {
+      continue;  // check reports it; at worst that run is imported again
+    } catch (const ArchiveUsage&) {
+      continue;  // removed while we read
+    }
+    std::string_view number, crc, bytes;
+    for (const auto& m : header.meta()) {
+      if (m.key() == "imported-run") number = m.value();
+      if (m.key() == "imported-crc32") crc = m.value();
+      if (m.key() == "imported-bytes") bytes = m.value();
+    }
+    if (!number.empty() && !crc.empty()) keys.insert(import_key(number, crc, bytes));
+  }
+  return keys;
+}
+
+}  // namespace
+
+ImportResult import_repository(Archive& archive, const std::string& dir, DamageHandler* damage,
+                               const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
   Repository repository{dir};
   auto runs = repository.runs();
-  std::vector<std::uint64_t> ids;
+  auto seen = imported_keys(archive);
+  ImportResult result;
   for (std::size_t i = 0; i < runs.size(); ++i) {
     if (progress) progress(i, runs.size());
     std::string path = repository.run_path(runs[i]);
+    // The key is of the file's bytes as they are (compressed or not).
+    std::string bytes = read_file(path);
+    std::string number = std::to_string(runs[i]);
+    std::string crc = fmt::format("{:08x}", crc32(bytes.data(), bytes.size()));
+    std::string size = std::to_string(bytes.size());
+    if (!seen.insert(import_key(number, crc, size)).second) {
+      ++result.already;
+      continue;
+    }
     AddOptions options;
     options.source = path;
     options.added_ns = modification_time_ns(path);
-    options.meta = {{"imported-from", dir}, {"imported-run", std::to_string(runs[i])}};
+    options.meta = {{"imported-from", dir},
+                    {"imported-run", number},
+                    {"imported-crc32", crc},
+                    {"imported-bytes", size}};
     options.damage = damage;
-    ids.push_back(archive.add(open_input(path), options));
+    bytes = {};
+    result.ids.push_back(archive.add(open_input(path), options));
   }
   if (progress) progress(runs.size(), runs.size());
-  return ids;
+  return result;
 }
 
 std::string_view row_status(const TestRow& row) {

@@ -36,13 +36,22 @@ std::uint64_t test_history(
     const std::function<void(const RunIndex&, const TestRow&)>& found,
     const std::function<void(std::uint64_t run, const std::string& error)>& damaged);
 
+// What import_repository did.
+struct ImportResult {
+  std::vector<std::uint64_t> ids;  // the new runs, in the order added
+  std::uint64_t already = 0;       // repository runs skipped as imported before
+};
+
 // Adds every run of the repository at `dir` to `archive`, oldest first,
 // each with its file's modification time as the time it was added and
-// metadata naming where it came from. `progress` gets (runs done, total).
-// Returns the new ids.
-std::vector<std::uint64_t> import_repository(
-    Archive& archive, const std::string& dir, DamageHandler* damage,
-    const std::function<void(std::uint64_t, std::uint64_t)>& progress);
+// metadata naming where it came from: imported-from (`dir`), imported-run
+// (its number there), imported-crc32 and imported-bytes (of its file). A
+// run whose number, CRC-32 and size match an archived run's imported-*
+// metadata was imported before and is skipped, so importing twice adds
+// nothing, wherever the repository is now. `progress` gets (runs done,
+// total).
+ImportResult import_repository(Archive& archive, const std::string& dir, DamageHandler* damage,
+                               const std::function<void(std::uint64_t, std::uint64_t)>& progress);
 
 // "fail", "success", ...; "incomplete" for a test that never completed.
 std::string_view row_status(const TestRow& row);

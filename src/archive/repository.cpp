@@ -102,4 +102,12 @@ std::unique_ptr<RunStore> open_store(const std::string& dir) {
   throw ArchiveUsage("'" + dir + "' is not a su archive, testrepository or stestr repository");
 }
 
+std::string find_store_dir(const std::string& preferred) {
+  if (path_exists(preferred)) return preferred;
+  std::vector<std::string> found;
+  for (const char* dir : {".stestr", ".testrepository"})
+    if (Repository::is_repository(dir)) found.push_back(dir);
+  return found.size() == 1 ? found.front() : preferred;
+}
+
 }  // namespace su

@@ -17,10 +17,14 @@ namespace su::archive_tool {
 struct Context {
   Tool& tool;
   std::string archive;  // --archive, $SU_ARCHIVE, or .su
+  bool archive_named = false;  // by --archive or $SU_ARCHIVE
 
   // The archive for a query: a sutools archive, or a .stestr or
-  // .testrepository directory read in place.
+  // .testrepository directory read in place. With no archive named and no
+  // .su here, the one .stestr or .testrepository present (find_store_dir),
+  // said on stderr the first time.
   std::unique_ptr<RunStore> open_store() const;
+  mutable bool said_found = false;
 };
 
 struct Subcommand {
