@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -25,23 +26,62 @@ bool parse_number(std::string_view text, std::uint64_t& out) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::string_view kRunForms =
+    "an id, 'last', -N for the N-th most recent, 'last-green', or KEY=VALUE";
+
+[[noreturn]] void not_a_run(std::string_view spec) {
+  throw ArchiveUsage(fmt::format("'{}' is not a run ({})", spec, kRunForms));
+}
+
+// The most recent run whose header satisfies `match`. A run whose index
+// cannot be read is passed over: it cannot be shown to match.
+std::optional<std::uint64_t> most_recent(
+    RunStore& store, const std::function<bool(const archive::pb::RunHeader&)>& match) {
+  auto runs = store.runs();
+  for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
+    try {
+      if (match(store.header(*it))) return *it;
+    } catch (const ArchiveDamage&) {
+    } catch (const ArchiveUsage&) {
+      // removed while we read
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::uint64_t resolve_run(RunStore& store, std::string_view spec) {
   std::uint64_t n = 0;
+  if (spec == "last-green") {
+    auto run = most_recent(store, [](const auto& h) { return h.failures() == 0; });
+    if (!run) throw ArchiveUsage(fmt::format("no run in '{}' passed (nothing failed)", store.dir()));
+    return *run;
+  }
+  if (auto eq = spec.find('='); eq != std::string_view::npos) {
+    std::string_view key = spec.substr(0, eq), value = spec.substr(eq + 1);
+    if (key.empty()) not_a_run(spec);
+    auto run = most_recent(store, [&](const auto& h) {
+      for (const auto& m : h.meta())
+        if (m.key() == key && m.value() == value) return true;
+      return false;
+    });
+    if (!run) throw ArchiveUsage(fmt::format("no run in '{}' has metadata {}", store.dir(), spec));
+    return *run;
+  }
   if (spec == "last" || (spec.size() > 1 && spec[0] == '-')) {
     std::uint64_t back = 1;
-    if (spec != "last" && (!parse_number(spec.substr(1), back) || back == 0))
-      throw ArchiveUsage("'" + std::string(spec) +
-                         "' is not a run (an id, 'last', or -N for the N-th most recent)");
+    if (spec != "last" && (!parse_number(spec.substr(1), back) || back == 0)) not_a_run(spec);
     auto runs = store.runs();
     if (runs.empty()) throw ArchiveUsage("'" + store.dir() + "' has no runs");
     if (back > runs.size())
-      throw ArchiveUsage("'" + store.dir() + "' has only " + std::to_string(runs.size()) +
-                         " runs, so '" + std::string(spec) + "' names none");
+      throw ArchiveUsage(fmt::format("'{}' has only {} runs, so '{}' names none", store.dir(),
+                                     runs.size(), spec));
     return runs[runs.size() - back];
   }
-  if (!parse_number(spec, n))
-    throw ArchiveUsage("'" + std::string(spec) +
-                       "' is not a run (an id, 'last', or -N for the N-th most recent)");
+  if (!parse_number(spec, n)) not_a_run(spec);
   return n;
 }
 

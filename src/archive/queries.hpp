@@ -16,9 +16,12 @@
 
 namespace su {
 
-// Resolves a RUN argument: a run id ("12"), "last", or "-N" (the N-th most
-// recent run: -1 is the last, -2 the one before). Throws ArchiveUsage if it
-// is malformed or names no run.
+// Resolves a RUN argument: a run id ("12"), "last", "-N" (the N-th most
+// recent run: -1 is the last, -2 the one before), "last-green" (the most
+// recent run in which nothing failed: no fail, nothing incomplete), or
+// "KEY=VALUE" (the most recent run with that metadata, e.g. branch=main).
+// The last two read run headers newest first and pass over a run whose
+// index is damaged. Throws ArchiveUsage if it is malformed or names no run.
 std::uint64_t resolve_run(RunStore& store, std::string_view spec);
 
 // Rows of tests that failed (fail, or never completed), in stream order.

@@ -52,7 +52,7 @@ Subcommand failing_command(Context& ctx) {
   args->failing = true;
   auto* app = ctx.tool.app.add_subcommand("failing",
                                           "list the failing tests of a run (exit 1 if any)");
-  app->add_option("run", args->run, "an id, 'last' (default), or -N");
+  app->add_option("run", args->run, std::string(kRunHelp) + " (default: last)");
   add_format_option(app, args->format, {"text", "json", "ids"});
   return {app, [&ctx, args] { return run_results(ctx, *args); }};
 }
@@ -61,7 +61,7 @@ Subcommand slowest_command(Context& ctx) {
   auto args = std::make_shared<ResultsArgs>();
   auto* app = ctx.tool.app.add_subcommand("slowest", "list the slowest tests of a run");
   app->add_option("-n,--count", args->count, "how many tests (default 10)");
-  app->add_option("run", args->run, "an id, 'last' (default), or -N");
+  app->add_option("run", args->run, std::string(kRunHelp) + " (default: last)");
   add_format_option(app, args->format, {"text", "json"});
   return {app, [&ctx, args] { return run_results(ctx, *args); }};
 }

@@ -37,6 +37,9 @@ struct Subcommand {
 // unmarks them.
 std::string run_spec(const std::string& arg);
 
+// The help text of a RUN argument (resolve_run reads it).
+inline constexpr const char* kRunHelp = "an id, 'last', -N, 'last-green', or KEY=VALUE";
+
 // Adds `--format` choosing among `allowed` (the first is the default).
 void add_format_option(CLI::App* sub, std::string& format, std::vector<std::string> allowed);
 
