@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "base/json.hpp"
+#include "base/visible_text.hpp"
 
 namespace su {
 namespace {
@@ -42,23 +43,9 @@ std::size_t columns(std::string_view s) {
       std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-void append_escaped(std::string& out, std::string_view s) {
-  static const char* hex = "0123456789abcdef";
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (u < 0x20 || u == 0x7f) {
-      out += "\\x";
-      out += hex[u >> 4];
-      out += hex[u & 15];
-    } else {
-      out += c;
-    }
-  }
-}
+// Ids, routes and run names are escaped everywhere in the text report
+// (terminal or not): a newline or escape in an id would break the table.
+void append_escaped(std::string& out, std::string_view s) { append_visible(out, s); }
 
 std::string display_name(std::string_view key, bool by_route) {
   std::string out;
@@ -272,14 +259,17 @@ void write_json_report(Output& out, const RunDiff& diff, const ReportOptions& op
   out.write("\n  }\n}\n");
 }
 
-void write_section_ids(Output& out, const RunDiff& diff, Section section) {
+void write_section_ids(Output& out, const RunDiff& diff, Section section, bool escape) {
   std::string_view previous;
   bool first = true;
   for (const auto& e : diff.section(section)) {
     std::string_view id = RunSummary::id_of(e.key);
     // Sorted by key, so the routes of one id are adjacent.
     if (!first && id == previous) continue;
-    out.write(id);
+    if (escape)
+      out.write(visible(id));
+    else
+      out.write(id);
     out.put('\n');
     previous = id;
     first = false;

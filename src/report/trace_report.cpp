@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "base/visible_text.hpp"
 #include "report/details_text.hpp"
 
 namespace su {
@@ -96,13 +97,20 @@ void TraceReport::status_word(std::string_view word, const char* color) {
   }
 }
 
+void TraceReport::append_text(std::string_view text) {
+  if (options_.escape)
+    append_visible(line_, text, Newlines::keep);
+  else
+    line_ += text;
+}
+
 void TraceReport::print_attachments(const TestResult& r, bool all) {
   for (const auto& a : r.attachments) {
     std::string_view name = std::string_view(a.name).substr(0, a.name.find(':'));
     if (!all && name != "stdout" && name != "stderr") continue;
     auto text = readable_text(a);
     if (text && text->empty()) continue;
-    std::string title = "Captured " + std::string(name) + ":";
+    std::string title = "Captured " + (options_.escape ? visible(name) : std::string(name)) + ":";
     line_ += "\n" + title + "\n" + std::string(code_points(title), '~') + "\n";
     if (!text) {
       line_ += "    (" + std::to_string(a.bytes.size()) + " bytes of " +
@@ -113,7 +121,7 @@ void TraceReport::print_attachments(const TestResult& r, bool all) {
     while (true) {
       std::size_t nl = text->find('\n', pos);
       line_ += "    ";
-      line_.append(*text, pos, nl == std::string::npos ? std::string::npos : nl - pos);
+      append_text(std::string_view(*text).substr(pos, nl == std::string::npos ? std::string::npos : nl - pos));
       line_ += "\n";
       if (nl == std::string::npos) break;
       pos = nl + 1;
@@ -163,7 +171,7 @@ void TraceReport::on_result(const TestResult& r) {
   std::string head = "{";
   head += std::to_string(w);
   head += "} ";
-  head += name;
+  head += options_.escape ? visible(name) : name;
   if (fail) {
     if (options_.abbreviate) {
       status_word("F", "31");
@@ -192,7 +200,10 @@ void TraceReport::on_result(const TestResult& r) {
         for (const auto& a : r.attachments) {
           if (a.name != "reason") continue;
           auto text = readable_text(a);
-          if (text && !text->empty()) line_ += ": " + *text;
+          if (text && !text->empty()) {
+            line_ += ": ";
+            append_text(*text);
+          }
           break;
         }
         line_ += "\n";

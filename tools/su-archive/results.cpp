@@ -29,14 +29,14 @@ Exit run_results(Context& ctx, const ResultsArgs& args) {
   for (const TestRow* r : rows) {
     std::string_view id = ids.at(r->test);
     if (args.format == "ids") {
-      text += fmt::format("{}\n", id);
+      text += fmt::format("{}\n", shown(id));
     } else if (array) {
       array->item(row_json(index, *r, id));
     } else if (args.failing) {
-      text += fmt::format("{:<11}{}\n", row_status(*r), id);
+      text += fmt::format("{:<11}{}\n", row_status(*r), shown(id));
     } else {
-      text += fmt::format("{:>10}  {:<10}{}\n", seconds(r->duration_ns()), index.worker_name(*r),
-                          id);
+      text += fmt::format("{:>10}  {:<10}{}\n", seconds(r->duration_ns()),
+                          shown(index.worker_name(*r)), shown(id));
     }
   }
   if (array) array->close();
