@@ -3,7 +3,7 @@
 # DESTDIR, checks that every installed header compiles on its own, builds
 # consumer.cpp against the installed tree through `pkg-config sutools`
 # (PKG_CONFIG_PATH and PKG_CONFIG_SYSROOT_DIR pointing into the DESTDIR),
-# and runs it on the example run.
+# and runs it on the example run; checks the shell completions are installed.
 # Usage: check-installed.sh BUILD-DIR SANITIZE. Exits 77 (skipped) for a
 # sanitizer build, whose library needs the sanitizer runtimes to link.
 set -eu
@@ -22,6 +22,12 @@ export PKG_CONFIG_PATH=$(dirname "$pc") PKG_CONFIG_SYSROOT_DIR=$dest
 cflags=$(pkg-config --cflags sutools)
 libs=$(pkg-config --libs --static sutools)
 cxx=${CXX:-c++}
+
+# shell completions where each shell looks
+for f in bash-completion/completions/su-archive zsh/site-functions/_su-archive \
+         fish/vendor_completions.d/su-archive.fish; do
+  [ -n "$(find "$dest" -path "*/$f")" ] || { echo "completion not installed: $f"; exit 1; }
+done
 
 # every header compiles on its own
 inc=$(find "$dest" -type d -path '*/include/sutools' | head -1)

@@ -3,10 +3,12 @@
 #include <csignal>
 #include <cstdio>
 #include <new>
+#include <string_view>
 
 #include <fmt/format.h>
 
 #include "base/error.hpp"
+#include "common/completion.hpp"
 #include "base/output.hpp"
 #include "codec/v2_writer.hpp"
 
@@ -66,6 +68,19 @@ void Tool::on_damage(const Damage& damage) {
 
 int Tool::run(int argc, char** argv, const std::function<Exit()>& body) {
   std::signal(SIGPIPE, SIG_IGN);
+  // Hidden: `--completion=SHELL` prints the shell's completion script,
+  // generated from the options defined by now (the build installs them).
+  if (argc == 2 && std::string_view(argv[1]).starts_with("--completion=")) {
+    std::string shell{std::string_view(argv[1]).substr(13)};
+    try {
+      std::string script = completion_script(app, name_, shell);
+      std::fwrite(script.data(), 1, script.size(), stdout);
+      return std::fflush(stdout) == 0 ? 0 : static_cast<int>(Exit::io);
+    } catch (const CLI::ValidationError& e) {
+      error(e.what());
+      return static_cast<int>(Exit::usage);
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
   const std::vector<Subcommand> subcommands = {
       init_command(ctx),   add_command(ctx),     import_command(ctx),  remove_command(ctx),
       check_command(ctx),  list_command(ctx),    show_command(ctx),    failing_command(ctx),
-      slowest_command(ctx), history_command(ctx),
+      slowest_command(ctx), history_command(ctx), complete_ids_command(ctx),
   };
 
   std::vector<std::string> args = mark_run_offsets(argc, argv);

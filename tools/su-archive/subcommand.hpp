@@ -53,5 +53,6 @@ Subcommand show_command(Context& ctx);
 Subcommand failing_command(Context& ctx);
 Subcommand slowest_command(Context& ctx);
 Subcommand history_command(Context& ctx);
+Subcommand complete_ids_command(Context& ctx);
 
 }  // namespace su::archive_tool
