@@ -176,8 +176,8 @@ int main(int argc, char** argv) {
     if (!names.empty()) {
       route_prefix = true;
       if (names.size() != inputs.size()) {
-        tool.error("--route-names gives " + std::to_string(names.size()) + " names for " +
-                   std::to_string(inputs.size()) + " inputs");
+        tool.error(fmt::format("--route-names gives {} names for {} inputs", names.size(),
+                               inputs.size()));
         return su::Exit::usage;
       }
       for (const auto& n : names)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "archive/frame.hpp"
 
+#include <fmt/format.h>
+
 #include <google/protobuf/message_lite.h>
 #include <zstd.h>
 
@@ -57,7 +59,7 @@ std::size_t frame_size_at(std::string_view data, std::size_t pos) {
 
 FrameResult read_frame(std::string_view data, std::size_t& pos,
                        google::protobuf::MessageLite& message, std::string& error) {
-  std::string at = "frame at byte " + std::to_string(pos) + ": ";
+  std::string at = fmt::format("frame at byte {}: ", pos);
   if (pos >= data.size()) return FrameResult::end;
   if (data.size() - pos < kFrameHeaderSize) {
     error = at + "header cut short";
@@ -67,21 +69,19 @@ FrameResult read_frame(std::string_view data, std::size_t& pos,
   std::uint32_t length = get_u32(p), stored = get_u32(p + 4);
   auto codec = static_cast<std::uint8_t>(p[8]);
   if (length > kMaxFramePayload) {
-    error = at + "impossible length " + std::to_string(length);
+    error = fmt::format("{}impossible length {}", at, length);
     return FrameResult::damaged;
   }
   if (data.size() - pos - kFrameHeaderSize < length) {
-    error = at + "cut short (" + std::to_string(length) + " payload bytes expected, " +
-            std::to_string(data.size() - pos - kFrameHeaderSize) + " present)";
+    error = fmt::format("{}cut short ({} payload bytes expected, {} present)", at, length,
+                        data.size() - pos - kFrameHeaderSize);
     return FrameResult::truncated;
   }
   std::string_view payload(p + kFrameHeaderSize, length);
   std::uint32_t crc = crc32(p + 8, 1);
   crc = crc32(payload.data(), payload.size(), crc);
   if (crc != stored) {
-    char buf[80];
-    std::snprintf(buf, sizeof buf, "CRC mismatch (stored 0x%08x, computed 0x%08x)", stored, crc);
-    error = at + buf;
+    error = fmt::format("{}CRC mismatch (stored 0x{:08x}, computed 0x{:08x})", at, stored, crc);
     return FrameResult::damaged;
   }
   bool parsed = false;
@@ -102,7 +102,7 @@ FrameResult read_frame(std::string_view data, std::size_t& pos,
     }
     parsed = message.ParseFromArray(plain.data(), static_cast<int>(plain.size()));
   } else {
-    error = at + "unknown codec " + std::to_string(codec);
+    error = fmt::format("{}unknown codec {}", at, codec);
     return FrameResult::damaged;
   }
   if (!parsed) {

@@ -101,6 +101,9 @@ std::string python_seconds(std::int64_t micros) {
   return buf;
 }
 
+// The JUnit writer's numbers and times stay hand-formatted (snprintf and
+// append_seconds_3): its per-test path was tuned by measurement, and
+// "%0.3f" is python's own spelling, which the goldens compare byte for byte.
 std::string seconds3(std::int64_t micros) {
   if (std::string exact; append_seconds_3(micros, exact)) return exact;
   char buf[64];
