@@ -1,5 +1,7 @@
 #include "report/junit_writer.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -350,9 +352,8 @@ void JUnitWriter::finish() {
   }
   std::string time = first_ && last_ ? seconds3(*last_ - *first_) : "0.000";
   auto counts = [&] {
-    return "tests=\"" + std::to_string(tests_) + "\" failures=\"" +
-           std::to_string(failures_ + uxsuccesses_) + "\" errors=\"" + std::to_string(errors_) +
-           "\" skipped=\"" + std::to_string(skipped_) + "\" time=\"" + time + "\"";
+    return fmt::format(R"(tests="{}" failures="{}" errors="{}" skipped="{}" time="{}")", tests_,
+                       failures_ + uxsuccesses_, errors_, skipped_, time);
   };
   std::string name;
   append_xml_attr(name, options_.suite_name, XmlDialect::strict);
