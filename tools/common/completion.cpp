@@ -53,10 +53,16 @@ std::vector<std::string> allowed_values(const CLI::Option* o) {
   return {};
 }
 
-// Guessed from names, which the tools keep consistent: a RUN is "run", a
-// test "test"/"--test", a directory "dir"/"--archive"; other positionals
-// and options naming files are files.
-Kind kind_of(const std::string& name, bool positional) {
+// From the value's type name where a tool set one (->type_name("TEST_ID"),
+// "FILE", "DIR", "RUN"); else guessed from names, which the tools keep
+// consistent: a RUN is "run", a test "test"/"--test", a directory
+// "dir"/"--archive"; other positionals and options naming files are files.
+Kind kind_of(const std::string& name, bool positional, const std::string& type = {}) {
+  std::string_view t = std::string_view(type).substr(0, type.find(':'));
+  if (t == "TEST_ID" || t == "TEST") return Kind::test_id;
+  if (t == "FILE" || t == "LIST") return Kind::file;
+  if (t == "DIR") return Kind::dir;
+  if (t == "RUN") return Kind::run;
   std::string n = name;
   n.erase(0, n.find_first_not_of('-'));
   if (n == "test" || n == "test_id" || n == "test-id") return Kind::test_id;
@@ -80,7 +86,7 @@ Cmd model(const CLI::App& app) {
       x.names = {o->get_name()};
       x.takes_value = true;
       x.repeats = o->get_items_expected_max() > 1;
-      x.kind = kind_of(o->get_name(), true);
+      x.kind = kind_of(o->get_name(), true, o->get_type_name());
       cmd.positionals.push_back(std::move(x));
       continue;
     }
@@ -88,7 +94,7 @@ Cmd model(const CLI::App& app) {
     for (const auto& l : o->get_lnames()) x.names.push_back("--" + l);
     x.takes_value = o->get_expected_max() != 0;  // a flag expects 0 values
     x.attached_only = !x.takes_value && !x.values.empty();
-    x.kind = x.takes_value ? kind_of(x.names.back(), false) : Kind::none;
+    x.kind = x.takes_value ? kind_of(x.names.back(), false, o->get_type_name()) : Kind::none;
     cmd.options.push_back(std::move(x));
   }
   for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))

@@ -72,6 +72,9 @@ expect_stdout "sampleproj.tests.test_order_b.TestCacheCold.test_cold_cache"
 su-ls "$CORPUS/real-stestr-run-6/input.v1" | grep '^sampleproj.tests.test_order_b' | sort > expected
 complete_line su-archive history sampleproj.tests.test_order_b
 cmp -s expected "$TMP/out" || fail "history ids differ from su-ls: $(cat "$TMP/out")"
+# an option whose value is a test id (su-filter --before TEST_ID), from the stream on the line
+complete_line su-filter "$CORPUS/real-stestr-run-6/input.v1" --before sampleproj.tests.test_order_b.TestCacheCold.
+expect_stdout "sampleproj.tests.test_order_b.TestCacheCold.test_cold_cache"
 mv .su elsewhere
 complete_line su-archive --archive elsewhere history sampleproj.tests.test_order_b.TestCacheCold.
 expect_stdout "sampleproj.tests.test_order_b.TestCacheCold.test_cold_cache"
@@ -92,4 +95,11 @@ if command -v fish >/dev/null; then
   fish_complete su-archive 'su-archive --archive elsewhere history sampleproj.tests.test_order_b.TestCacheCold.'
   expect_stdout_contains "sampleproj.tests.test_order_b.TestCacheCold.test_cold_cache"
 fi
+if command -v zsh >/dev/null; then
+  # compinit finds the scripts on fpath under their installed names
+  mkdir zfunc && cp _su-* zfunc/
+  got=$(zsh -fc 'fpath=(zfunc $fpath); autoload -U compinit; compinit -u -d zcompdump; print -r -- $_comps[su-archive] $_comps[su-ls]')
+  [ "$got" = "_su-archive _su-ls" ] || fail "zsh compinit does not register the scripts: '$got'"
+fi
+
 true
