@@ -23,6 +23,12 @@ run su-archive list --format=json
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert [x["meta"] for x in r] == [{"branch": "main", "commit": "abc"}]*2, r' "$TMP/out" \
   || fail "runs not stored with their metadata"
 
+# a run that cannot be stored fails the target, though su-trace ends the pipeline
+printf '\x28\xb5\x2f\xfd broken zstd' > broken.subunit.zst
+run mk store RUN=broken.subunit.zst
+[ "$status" -ne 0 ] || fail "store passed though su-archive add failed"
+expect_stderr_contains "su-archive: error:"
+
 run mk gate RUN="$example"
 [ "$status" -ne 0 ] || fail "gate passed a run with new failures"
 expect_stdout_contains "new-failures (2):"
