@@ -3,6 +3,8 @@
 // checking and repairing archive_check.cpp.
 #include "archive/archive.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <unistd.h>
 
@@ -45,11 +47,11 @@ Archive::Archive(std::string dir) : dir_(std::move(dir)) {
 }
 
 std::string Archive::stream_path(std::uint64_t run) const {
-  return dir_ + "/runs/" + std::to_string(run) + std::string(kStreamSuffix);
+  return fmt::format("{}/runs/{}{}", dir_, run, kStreamSuffix);
 }
 
 std::string Archive::index_path(std::uint64_t run) const {
-  return dir_ + "/index/" + std::to_string(run) + std::string(kIndexSuffix);
+  return fmt::format("{}/index/{}{}", dir_, run, kIndexSuffix);
 }
 
 std::string Archive::temp_path(const char* suffix) {
@@ -61,7 +63,7 @@ std::vector<std::uint64_t> Archive::runs() { return numbered(dir_ + "/runs", kSt
 
 void Archive::require_run(std::uint64_t run) const {
   if (!path_exists(stream_path(run)))
-    throw ArchiveUsage("no run " + std::to_string(run) + " in '" + dir_ + "'");
+    throw ArchiveUsage(fmt::format("no run {} in '{}'", run, dir_));
 }
 
 const IdTable& Archive::ids() {
@@ -102,10 +104,11 @@ RunIndex Archive::index(std::uint64_t run, std::optional<std::uint32_t> only_tes
       throw ArchiveDamage(p, "index was written against another ids table "
                              "('su-archive check' rebuilds it)");
     if (index.header.id_count() > table.size())
-      throw ArchiveDamage(p, "index needs " + std::to_string(index.header.id_count()) +
-                                 " test ids, the ids table has " + std::to_string(table.size()) +
-                                 (table.load_error().empty() ? "" : " (" + table.load_error() + ")") +
-                                 " ('su-archive check' rebuilds it)");
+      throw ArchiveDamage(
+          p, fmt::format("index needs {} test ids, the ids table has {}{} ('su-archive check' "
+                         "rebuilds it)",
+                         index.header.id_count(), table.size(),
+                         table.load_error().empty() ? "" : " (" + table.load_error() + ")"));
   }
   return index;
 }

@@ -65,4 +65,11 @@ class RunStore {
 // (writable_store.hpp). Throws ArchiveUsage if it is none, IoError.
 std::unique_ptr<RunStore> open_store(const std::string& location);
 
+// The directory to query when none was named (no --archive, no
+// $SU_ARCHIVE): `preferred` (".su") if anything is there; otherwise the
+// one of `.stestr` and `.testrepository` that is a repository, as stestr and
+// testr find theirs; otherwise `preferred` (whose absence open_store then
+// explains). If both repositories are present, neither is guessed.
+std::string find_store_dir(const std::string& preferred);
+
 }  // namespace su

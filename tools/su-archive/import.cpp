@@ -20,14 +20,19 @@ Subcommand import_command(Context& ctx) {
             auto archive = ctx.open_writable_store();
             ProgressBar bar{"su-archive: importing"};
             DamageReporter damage{ctx.tool, *dir, false};
-            auto ids = import_repository(*archive, *dir, &damage,
+            auto result = import_repository(*archive, *dir, &damage,
                                          [&](std::uint64_t d, std::uint64_t t) {
                                            bar.update(d, t, "runs");
                                          });
             bar.done();
             Output& out = standard_output();
-            for (auto id : ids) out.write(fmt::format("{}\n", id));
-            fmt::print(stderr, "su-archive: imported {} runs from '{}'\n", ids.size(), *dir);
+            for (auto id : result.ids) out.write(fmt::format("{}\n", id));
+            if (result.already)
+              fmt::print(stderr, "su-archive: imported {} runs from '{}' ({} imported before)\n",
+                         result.ids.size(), *dir, result.already);
+            else
+              fmt::print(stderr, "su-archive: imported {} runs from '{}'\n", result.ids.size(),
+                         *dir);
             return Exit::ok;
           }};
 }

@@ -9,7 +9,7 @@ namespace su::archive_tool {
 Subcommand remove_command(Context& ctx) {
   auto run = std::make_shared<std::string>("last");
   auto* app = ctx.tool.app.add_subcommand("remove", "remove a run");
-  app->add_option("run", *run, "an id, 'last', or -N")->required();
+  app->add_option("run", *run, kRunHelp)->required();
   return {app, [&ctx, run] {
             auto archive = ctx.open_writable_store();
             archive->remove(resolve_run(*archive, run_spec(*run)));
