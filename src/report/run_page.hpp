@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: Apache-2.0
+// RunPage: su-report's page of one run (su-report(1)). Feed it a
+// ResultAggregator's results (with attachments kept), then write() it.
+//
+// The page: a summary (the counts su-stats prints, computed by the same
+// RunStats, plus duration, workers and tags), every failure with its
+// attachments (text escaped, binary ones listed with their size), its
+// worker and its position there, a timeline with one lane per worker, the
+// slowest tests, and a table of every test. Stable hooks for scripts and
+// tests: <tr data-test-id data-status> per test, <span data-count> per
+// outcome and "total", <svg data-timeline> with <g data-worker> per lane.
+//
+// A test counts as failed as su-stats counts it: fail, or never completed.
+// Its row's data-status is "fail" either way (a never-completed test shows
+// "incomplete" as its status text), so the rows with data-status="fail"
+// are exactly su-stats's "Failed tests".
+//
+// Memory: results are rendered as they arrive; what is kept is what the
+// page needs and cannot write before the summary: per test its id and
+// about 48 bytes (status, times, worker, offset), and per failure its
+// attachments' text, each cut to `attachment_limit` bytes. Passing tests'
+// attachments and non-test output are not kept.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "base/output.hpp"
+#include "ops/result_aggregator.hpp"
+#include "ops/run_stats.hpp"
+
+namespace su {
+
+struct RunPageOptions {
+  std::string title = "Test run";
+  std::string subtitle;  // e.g. the stream's name
+  // Shown in the summary (an archived run's metadata).
+  std::vector<std::pair<std::string, std::string>> facts;
+  std::size_t slowest = 10;
+  std::size_t attachment_limit = 256 * 1024;
+};
+
+class RunPage : public ResultHandler {
+ public:
+  explicit RunPage(RunPageOptions options) : options_(std::move(options)) {}
+
+  void on_result(const TestResult& result) override;
+  void write(Output& out) const;
+
+  const RunStats& stats() const { return stats_; }
+
+ private:
+  enum Outcome : std::uint8_t { success, fail, skip, xfail, uxsuccess, incomplete };
+  struct Row {
+    std::string id;
+    Outcome outcome = success;
+    bool timed_start = false, timed_stop = false;
+    std::uint32_t worker = 0;  // index into workers_
+    std::int64_t start = 0, stop = 0;  // µs since the epoch
+    std::uint64_t offset = 0;          // of its first event: order on its worker
+    std::optional<double> seconds() const;
+  };
+  struct Failure {
+    std::size_t row = 0;
+    std::string route;        // route code, when the test had one
+    std::string attachments;  // rendered HTML
+  };
+
+  std::uint32_t worker_index(std::string_view tag);
+  static std::string render_attachments(const TestResult& result, std::size_t limit);
+
+  RunPageOptions options_;
+  RunStats stats_;
+  std::vector<Row> rows_;
+  std::vector<Failure> failures_;
+  std::vector<std::string> workers_;
+  std::unordered_map<std::string, std::uint32_t> worker_of_;
+};
+
+}  // namespace su
