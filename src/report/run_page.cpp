@@ -337,7 +337,11 @@ void RunPage::write(Output& output) const {
     out.raw(" (").number(counts[k]).raw(")</label>");
   }
   out.raw("<span id=\"shown\" aria-live=\"polite\"></span></form>\n");
-  out.raw("<div class=\"wrap\"><table id=\"tests\" class=\"tests\"><thead><tr>"
+  // Rendering of the table (below the fold) waits until it nears the
+  // screen: a 100,000-test page loads without laying out 100,000 rows.
+  out.raw("<div class=\"wrap lazy\" style=\"contain-intrinsic-size:auto ");
+  out.number(40 + 26 * rows_.size()).raw("px\">");
+  out.raw("<table id=\"tests\" class=\"tests\"><thead><tr>"
           "<th scope=\"col\"><button type=\"button\">Test</button></th>"
           "<th scope=\"col\"><button type=\"button\">Status</button></th>"
           "<th scope=\"col\" class=\"num\"><button type=\"button\">Duration (s)</button></th>"

@@ -11,13 +11,20 @@ this folder; not a case itself: run.sh runs only *.sh).
                                       serves them all) and writes, per page, what
                                       its live DOM holds; exit 1 as for dom
     headless.py screenshot PAGE PNG [WxH]
+    headless.py measure PAGE [QUERY]  load the page once and print, as JSON, the
+                                      browser's own load time (navigation start to
+                                      the load event), the time the test table's
+                                      filter takes for QUERY and what it shows,
+                                      and the first
+                                      timeline hover (which indexes the table)
+                                      over the first bar, and the id it shows
     headless.py colours PNG           distinct colours of an 8-bit RGB(A) PNG
     headless.py rows DOMFILE          per row <tr data-test-id>: status TAB id TAB
                                       first cell's text (html.parser)
     headless.py cells DOMFILE         per history cell: run TAB status TAB id
 
 Chromium runs as CI runs it, as root: --no-sandbox, --disable-gpu, a fresh
---user-data-dir, and a 60 s timeout per call. A JavaScript error is any
+--user-data-dir, and a timeout per call (60 s; $HEADLESS_TIMEOUT). A JavaScript error is any
 console line saying "Uncaught" or "Error" in Chromium's log
 (--enable-logging=stderr), or a page whose <html> lacks the data-ready
 attribute its script sets as its last act.
@@ -45,7 +52,7 @@ def chromium():
 
 def run_chromium(args, url):
     with tempfile.TemporaryDirectory(prefix="su-report-chromium-") as profile:
-        cmd = ["timeout", "60", chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+        cmd = ["timeout", os.environ.get("HEADLESS_TIMEOUT", "60"), chromium(), "--headless", "--no-sandbox", "--disable-gpu",
                "--user-data-dir=" + profile, "--no-first-run", "--hide-scrollbars",
                "--enable-logging=stderr", "--v=0"] + args + [url]
         start = time.monotonic()
@@ -127,6 +134,36 @@ window.addEventListener('load', function () {
 </script></body></html>"""
 
 
+# Appended to a copy of the page by `measure`: the timings land in the DOM,
+# which --dump-dom prints.
+MEASURE = """<script>
+window.addEventListener('load', function () {
+  var d = document, h = d.documentElement, t = performance.timing;
+  h.setAttribute('data-load-ms', String(t.loadEventStart - t.navigationStart));
+  var q = d.querySelector('#filter input[type=search]');
+  if (q) {
+    var s = performance.now();
+    q.value = %s; d.getElementById('filter').dispatchEvent(new Event('submit', {cancelable: true}));
+    h.setAttribute('data-filter-ms', (performance.now() - s).toFixed(1));
+    h.setAttribute('data-filter-shown', d.getElementById('shown').textContent);
+  }
+  var svg = d.querySelector('svg[data-timeline]');
+  if (svg) {
+    // Over the middle of the first bar drawn in the first lane.
+    var m = /^M(\d+) \.5h(\d+)/.exec(svg.querySelector('g[data-worker] path').getAttribute('d'));
+    var b = svg.getBoundingClientRect(), s2 = performance.now();
+    var x = (parseInt(m[1], 10) + parseInt(m[2], 10) / 2) / 100000;
+    svg.dispatchEvent(new PointerEvent('pointermove', {clientX: b.left + b.width * x,
+                                                       clientY: b.top + 5, bubbles: true}));
+    h.setAttribute('data-hover-ms', (performance.now() - s2).toFixed(1));
+    var tip = d.getElementById('tip');
+    h.setAttribute('data-hover-found', tip && !tip.hidden ? tip.firstChild.textContent : '');
+    h.setAttribute('data-timeline-elements', String(svg.querySelectorAll('*').length));
+  }
+});
+</script>"""
+
+
 def main(argv):
     if len(argv) < 2:
         sys.exit(__doc__)
@@ -177,6 +214,22 @@ def main(argv):
         run_chromium(["--screenshot=" + os.path.abspath(argv[3]),
                       "--window-size=" + size.replace("x", ",")], url_of(argv[2]))
         return 0 if os.path.getsize(argv[3]) > 0 else 1
+    if cmd == "measure":
+        with tempfile.TemporaryDirectory(prefix="su-report-measure-") as d:
+            copy = os.path.join(d, "page.html")
+            with open(argv[2], encoding="utf-8") as f:
+                page = f.read()
+            at = page.rfind("</body>")
+            with open(copy, "w", encoding="utf-8") as f:
+                query = json.dumps(argv[3] if len(argv) > 3 else "00001")
+                f.write(page[:at] + (MEASURE % query) + page[at:])
+            dom, log, elapsed = run_chromium(["--dump-dom"], url_of(copy))
+        m = re.search(r"<html[^>]*>", dom)
+        attrs = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', m.group(0) if m else ""))
+        attrs["chromium-seconds"] = "%.2f" % elapsed
+        attrs["errors"] = len(console_errors(log))
+        print(json.dumps(attrs))
+        return 1 if attrs["errors"] or "ready" not in attrs else 0
     if cmd == "colours":
         print(len(png_colours(argv[2])))
         return 0
