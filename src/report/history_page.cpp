@@ -126,34 +126,7 @@ void HistoryPage::read(RunStore& store,
 void HistoryPage::write(Output& output) const {
   HtmlWriter out{output};
   out.page_start(options_.title, options_.subtitle,
-                 {{"runs", "Runs"}, {"grid", "Tests that failed"}});
-
-  out.raw("<section id=\"runs\"><h2>Runs <small>the last ").number(runs_.size());
-  out.raw(" of ").number(total_runs_).raw("</small></h2>\n");
-  if (!damaged_.empty()) {
-    out.raw("<p class=\"note\">Left out, damaged: ");
-    for (std::size_t i = 0; i < damaged_.size(); ++i) out.raw(i ? "; " : "").text(damaged_[i]);
-    out.raw("</p>\n");
-  }
-  if (runs_.empty()) {
-    out.raw("<p class=\"note\">The archive has no runs.</p>\n");
-  } else {
-    out.raw("<div class=\"wrap\"><table><thead><tr><th class=\"num\">Run</th><th>Time</th>"
-            "<th class=\"num\">Tests</th><th class=\"num\">Failed</th><th class=\"num\">Skipped</th>"
-            "<th class=\"num\">Duration</th><th>Metadata</th></tr></thead><tbody>\n");
-    for (auto it = runs_.rbegin(); it != runs_.rend(); ++it) {
-      const auto& h = it->header;
-      out.raw("<tr data-run=\"").number(h.id()).raw("\"><td class=\"num\">").number(h.id());
-      out.raw("</td><td>").text(human_time(run_time_ns(h) / 1000)).raw("</td><td class=\"num\">");
-      out.number(h.tests()).raw("</td><td class=\"num\">").number(h.failures());
-      out.raw("</td><td class=\"num\">").number(h.skips()).raw("</td><td class=\"num\">");
-      if (h.has_times())
-        out.text(human_seconds(static_cast<double>(h.last_ns() - h.first_ns()) / 1e9));
-      out.raw("</td><td class=\"mono\">").text(meta_text(h)).raw("</td></tr>\n");
-    }
-    out.raw("</tbody></table></div>\n");
-  }
-  out.raw("</section>\n");
+                 {{"grid", "Tests that failed"}, {"runs", "Runs"}});
 
   out.raw("<section id=\"grid\"><h2>Tests that failed <small>").number(tests_.size());
   out.raw(" of ").number(distinct_tests_).raw(" tests failed at least once in these runs");
@@ -216,6 +189,33 @@ void HistoryPage::write(Output& output) const {
     out.raw("<li><span class=\"dot\" style=\"background:var(--absent)\"></span>not run</li></ul>\n");
   }
   out.raw("</section>\n");
+  out.raw("<section id=\"runs\"><h2>Runs <small>the last ").number(runs_.size());
+  out.raw(" of ").number(total_runs_).raw("</small></h2>\n");
+  if (!damaged_.empty()) {
+    out.raw("<p class=\"note\">Left out, damaged: ");
+    for (std::size_t i = 0; i < damaged_.size(); ++i) out.raw(i ? "; " : "").text(damaged_[i]);
+    out.raw("</p>\n");
+  }
+  if (runs_.empty()) {
+    out.raw("<p class=\"note\">The archive has no runs.</p>\n");
+  } else {
+    out.raw("<div class=\"wrap\"><table><thead><tr><th class=\"num\">Run</th><th>Time</th>"
+            "<th class=\"num\">Tests</th><th class=\"num\">Failed</th><th class=\"num\">Skipped</th>"
+            "<th class=\"num\">Duration</th><th>Metadata</th></tr></thead><tbody>\n");
+    for (auto it = runs_.rbegin(); it != runs_.rend(); ++it) {
+      const auto& h = it->header;
+      out.raw("<tr data-run=\"").number(h.id()).raw("\"><td class=\"num\">").number(h.id());
+      out.raw("</td><td>").text(human_time(run_time_ns(h) / 1000)).raw("</td><td class=\"num\">");
+      out.number(h.tests()).raw("</td><td class=\"num\">").number(h.failures());
+      out.raw("</td><td class=\"num\">").number(h.skips()).raw("</td><td class=\"num\">");
+      if (h.has_times())
+        out.text(human_seconds(static_cast<double>(h.last_ns() - h.first_ns()) / 1e9));
+      out.raw("</td><td class=\"mono\">").text(meta_text(h)).raw("</td></tr>\n");
+    }
+    out.raw("</tbody></table></div>\n");
+  }
+  out.raw("</section>\n");
+
   out.page_end();
 }
 

@@ -103,7 +103,7 @@ table.grid td.c{width:1.5rem;min-width:1.5rem;padding:0;text-align:center;font-s
 td.c[data-status=success]{background:#2da44e}td.c[data-status=fail]{background:var(--fail)}td.c[data-status=skip]{background:#8c959f}
 td.c[data-status=xfail]{background:var(--xfail)}td.c[data-status=uxsuccess]{background:var(--uxsuccess)}td.c[data-status=incomplete]{background:var(--incomplete)}
 td.c.none{background:var(--absent)}
-table.grid td.id{overflow-wrap:anywhere;max-width:34rem;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.8rem}
+table.grid td.id{overflow-wrap:anywhere;max-width:44rem;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.8rem}
 svg.spark{width:90px;height:22px;display:block}
 svg.spark polyline{fill:none;stroke:#0969da;stroke-width:1.5;vector-effect:non-scaling-stroke}
 svg.spark circle{fill:var(--fail)}
