@@ -60,7 +60,8 @@ dl.facts dt{color:var(--muted)}dl.facts dd{margin:0;overflow-wrap:anywhere}
 .failure{border:1px solid var(--line);border-left:4px solid var(--fail);border-radius:6px;padding:.5rem .9rem .2rem;margin:.8rem 0;break-inside:avoid-page}
 .failure h3{font-size:.98rem;margin:.1rem 0;overflow-wrap:anywhere;font-weight:600}
 .failure h3 code{font-size:.92em}
-.failure h4{font-size:.85rem;margin:.5rem 0 .2rem;color:var(--muted);font-weight:600}
+.failure h4{font-size:.85rem;margin:.5rem 0 .2rem;color:var(--muted);font-weight:600;overflow-wrap:anywhere}
+.failure h4 .meta{font-weight:400;font-size:1em}
 .meta{color:var(--muted);font-size:.88rem;margin:.1rem 0}
 pre{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:.55rem .75rem;margin:0 0 .6rem;overflow:auto;max-height:30rem;white-space:pre;line-height:1.4}
 .binary{margin:.2rem 0 .6rem;padding-left:1.2rem;font-size:.9rem}
@@ -92,7 +93,7 @@ tr.hit,tr.hit[data-status]{background:#fff8c5}
 svg[data-timeline]{display:block;width:100%;background:var(--soft);border:1px solid var(--line);border-radius:4px;touch-action:pan-y}
 svg[data-timeline] path{fill:none;stroke-width:.76}
 svg[data-timeline] .lane{fill:var(--bg)}
-.p-success{stroke:#2da44e}.p-fail{stroke:var(--fail)}.p-skip{stroke:#8c959f}.p-xfail{stroke:var(--xfail)}.p-uxsuccess{stroke:var(--uxsuccess)}.p-incomplete{stroke:var(--incomplete)}
+.p-success{stroke:#2da44e}.p-fail{stroke:var(--fail)}.p-skip{stroke:var(--skip)}.p-xfail{stroke:var(--xfail)}.p-uxsuccess{stroke:var(--uxsuccess)}.p-incomplete{stroke:var(--incomplete)}
 .axis{grid-column:2;display:flex;justify-content:space-between;color:var(--muted);font-size:.78rem;font-variant-numeric:tabular-nums}
 .legend{display:flex;flex-wrap:wrap;gap:.2rem 1rem;font-size:.85rem;margin:.4rem 0 0;padding:0;list-style:none}
 #tip{position:fixed;z-index:9;pointer-events:none;background:#1f2328;color:#fff;padding:.3rem .55rem;border-radius:5px;font-size:.8rem;max-width:min(36rem,90vw);overflow-wrap:anywhere;box-shadow:0 2px 8px rgba(0,0,0,.25)}
@@ -100,7 +101,7 @@ svg[data-timeline] .lane{fill:var(--bg)}
 table.grid{width:auto}
 table.grid th.run{font-weight:500;font-size:.75rem;padding:.3rem .1rem;text-align:center;min-width:1.5rem}
 table.grid td.c{width:1.5rem;min-width:1.5rem;padding:0;text-align:center;font-size:.75rem;line-height:1.35rem;border:1px solid var(--bg);color:#fff}
-td.c[data-status=success]{background:#2da44e}td.c[data-status=fail]{background:var(--fail)}td.c[data-status=skip]{background:#8c959f}
+td.c[data-status=success]{background:#2da44e}td.c[data-status=fail]{background:var(--fail)}td.c[data-status=skip]{background:var(--skip)}
 td.c[data-status=xfail]{background:var(--xfail)}td.c[data-status=uxsuccess]{background:var(--uxsuccess)}td.c[data-status=incomplete]{background:var(--incomplete)}
 td.c.none{background:var(--absent)}
 table.grid td.id{overflow-wrap:anywhere;max-width:44rem;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.8rem}
@@ -112,7 +113,7 @@ svg.spark circle{fill:var(--fail)}
 @media (max-width:640px){body{font-size:14px}header.top>div,main{padding-left:.7rem;padding-right:.7rem}
 table.tests th:nth-child(5),table.tests td:nth-child(5){display:none}.card .n{font-size:1.4rem}.lanes{max-width:6rem;overflow:hidden}}
 @media print{body{font-size:10pt}nav,.controls,#tip{display:none!important}header.top{background:none}
-pre{max-height:none;white-space:pre-wrap;overflow-wrap:anywhere}thead th{position:static}.wrap{overflow:visible}a{color:inherit}}
+pre{max-height:none;white-space:pre-wrap;overflow-wrap:anywhere}thead th{position:static}.lazy{content-visibility:visible}.wrap{overflow:visible}a{color:inherit}}
 )css";
 
 // The page's behaviour, all optional: the page is complete without it.
@@ -272,7 +273,9 @@ std::string human_seconds(double s) {
   char buf[64];
   if (!std::isfinite(s)) return "-";
   if (s < 0) return "-" + human_seconds(-s);
-  if (s < 10) {
+  if (s > 0 && s < 0.001) {
+    std::snprintf(buf, sizeof buf, "%.2f ms", s * 1000);
+  } else if (s < 10) {
     std::snprintf(buf, sizeof buf, "%.3f s", s);
   } else if (s < 60) {
     std::snprintf(buf, sizeof buf, "%.1f s", s);

@@ -75,7 +75,7 @@ class HtmlWriter {
   std::string buf_;
 };
 
-// A duration for people: "0.004 s", "12.3 s", "4 min 05 s", "2 h 03 min".
+// A duration for people: "0.38 ms", "0.004 s", "12.3 s", "4 min 05 s", "2 h 03 min".
 std::string human_seconds(double seconds);
 // "%.3f" of seconds (the tables' and su-archive's precision).
 std::string fixed_seconds(double seconds);

@@ -94,4 +94,18 @@ TEST_SUITE("history page") {
     CHECK(c.text().find("No test failed in these runs.") != std::string::npos);
     CHECK(c.text().find("the last 2 of 3") != std::string::npos);
   }
+  TEST_CASE("a test retried within a run gets one cell: the failing result's status") {
+    ScratchArchive dir;
+    su::Archive archive{dir.path};
+    add(archive, test("retried", su::Status::fail, 100, 1) + test("retried", su::Status::success, 102, 1));
+    add(archive, test("retried", su::Status::success, 200, 1) + test("retried", su::Status::success, 202, 1));
+    su::HistoryPage page{{}};
+    page.read(archive, {});
+    Captured c;
+    page.write(c.out);
+    std::string html = c.text();
+    CHECK(count(html, "<td class=\"c\" data-test-id=\"retried\"") == 2);
+    CHECK(html.find("data-run=\"0\" data-status=\"fail\" title=\"run 0: fail, success") != std::string::npos);
+    CHECK(html.find("data-run=\"1\" data-status=\"success\" title=\"run 1: success, success") != std::string::npos);
+  }
 }

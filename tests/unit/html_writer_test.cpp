@@ -75,6 +75,8 @@ TEST_SUITE("html writer") {
     CHECK(c.text() == expected);
   }
   TEST_CASE("formats durations, sizes and times for people") {
+    CHECK(su::human_seconds(0.000384) == "0.38 ms");
+    CHECK(su::human_seconds(0) == "0.000 s");
     CHECK(su::human_seconds(0.0042) == "0.004 s");
     CHECK(su::human_seconds(12.34) == "12.3 s");
     CHECK(su::human_seconds(245) == "4 min 05 s");

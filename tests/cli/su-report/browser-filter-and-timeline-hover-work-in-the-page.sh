@@ -1,6 +1,7 @@
 # The script's two jobs, in headless Chromium: the filter shows exactly the
-# rows whose id holds the query (case-insensitive), and hovering the first
-# bar of the first lane names that worker's first-drawn test.
+# rows whose id holds the query (case-insensitive), hovering the first bar
+# of the first lane names that worker's first-drawn test, and a click on the
+# Duration heading sorts the table (twice: longest first).
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 input="$CORPUS/real-stestr-last/input.v2"
 su-report "$input" -o page.html
@@ -17,4 +18,7 @@ assert 0 < want < len(ids), want
 assert m["filter-shown"] == "%d of %d tests shown" % (want, len(ids)), (m["filter-shown"], want)
 assert m["hover-found"] in ids, m["hover-found"]
 assert m["timeline-elements"] and int(m["timeline-elements"]) < 100, m
+durations = [float(d) for d in re.findall(r'<tr data-test-id="[^"]*" data-status="[a-z]+"><td>[^<]*<td>[a-z]+<td>([0-9.]+)', page)]
+assert m["sorted-order"] == "descending", m
+assert float(m["sorted-first"]) == max(durations), (m["sorted-first"], max(durations))
 PY

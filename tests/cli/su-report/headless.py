@@ -17,7 +17,9 @@ this folder; not a case itself: run.sh runs only *.sh).
                                       filter takes for QUERY and what it shows,
                                       and the first
                                       timeline hover (which indexes the table)
-                                      over the first bar, and the id it shows
+                                      over the first bar, and the id it shows;
+                                      then sorts the table by duration, longest
+                                      first, and gives the first row's
     headless.py colours PNG           distinct colours of an 8-bit RGB(A) PNG
     headless.py rows DOMFILE          per row <tr data-test-id>: status TAB id TAB
                                       first cell's text (html.parser)
@@ -146,6 +148,15 @@ window.addEventListener('load', function () {
     q.value = %s; d.getElementById('filter').dispatchEvent(new Event('submit', {cancelable: true}));
     h.setAttribute('data-filter-ms', (performance.now() - s).toFixed(1));
     h.setAttribute('data-filter-shown', d.getElementById('shown').textContent);
+  }
+  var sort = d.querySelectorAll('#tests thead button')[2];
+  if (sort) {
+    // Sort by duration (twice: ascending, then descending) and report the
+    // first row's duration.
+    sort.click(); sort.click();
+    var first = d.querySelector('#tests tbody tr');
+    h.setAttribute('data-sorted-first', first.cells[2].textContent);
+    h.setAttribute('data-sorted-order', sort.parentNode.getAttribute('aria-sort'));
   }
   var svg = d.querySelector('svg[data-timeline]');
   if (svg) {
