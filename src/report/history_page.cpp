@@ -12,8 +12,6 @@
 namespace su {
 namespace {
 
-bool failing_status(std::string_view s) { return s == "fail" || s == "incomplete"; }
-
 // A glyph per status, so the grid reads without colour (and in print).
 std::string_view glyph(std::string_view s) {
   if (s == "success") return "\xE2\x9C\x93";          // ✓
@@ -100,9 +98,10 @@ void HistoryPage::read(RunStore& store,
       if (cell.status.empty()) {
         cell.status = status;
         cell.all = status;
+        cell.failing = row->failed();
       } else {
         cell.all += ", " + status;
-        if (!failing_status(cell.status)) cell.status = status;
+        if (!cell.failing) cell.status = status, cell.failing = row->failed();
       }
       if (auto ns = row->duration_ns()) {
         auto& [sum, n] = timed[t];
@@ -115,7 +114,7 @@ void HistoryPage::read(RunStore& store,
   }
   for (Test& test : tests_)
     for (std::size_t k = 0; k < test.cells.size(); ++k)
-      if (failing_status(test.cells[k].status)) ++test.failures, test.last_failure = k;
+      if (test.cells[k].failing) ++test.failures, test.last_failure = k;
   std::stable_sort(tests_.begin(), tests_.end(), [](const Test& a, const Test& b) {
     if (a.failures != b.failures) return a.failures > b.failures;
     if (a.last_failure != b.last_failure) return a.last_failure > b.last_failure;
@@ -156,7 +155,7 @@ void HistoryPage::write(Output& output) const {
       for (const Cell& c : test.cells) {
         if (!c.status.empty()) ++ran;
         durations.push_back(c.seconds);
-        marked.push_back(failing_status(c.status));
+        marked.push_back(c.failing);
         if (c.seconds) {
           lo = any ? std::min(lo, *c.seconds) : *c.seconds;
           hi = any ? std::max(hi, *c.seconds) : *c.seconds;

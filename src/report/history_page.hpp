@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // HistoryPage: su-report's page of an archive's recent history
 // (su-report(1)): the last N runs, and a grid of the tests that failed
-// (fail, or never completed: su-stats's failures) in at least one of them,
+// (TestRow::failed(), what su-stats and su-archive failing count) in at
+// least one of them,
 // one row per test and one cell per run, coloured by outcome, with the
 // test's duration across those runs as a sparkline.
 //
@@ -49,6 +50,7 @@ class HistoryPage {
   struct Cell {
     std::string status;  // empty: no result in that run
     std::string all;     // every result's status, when there were several
+    bool failing = false;  // `status` is a failing result's (TestRow::failed())
     std::optional<double> seconds;  // mean of the timed results
   };
   struct Test {

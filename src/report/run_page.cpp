@@ -14,9 +14,6 @@ namespace {
 
 constexpr std::string_view kOutcomeNames[] = {"success", "fail",      "skip",
                                               "xfail",   "uxsuccess", "incomplete"};
-// What a row's data-status says: su-stats counts a never-completed test
-// as failed, so it is "fail" there too.
-constexpr std::string_view kRowStatus[] = {"success", "fail", "skip", "xfail", "uxsuccess", "fail"};
 constexpr std::size_t kTagsShown = 60;
 
 // "worker-2" before "worker-10": digits compare as numbers; the lane of
@@ -143,7 +140,10 @@ void RunPage::on_result(const TestResult& r) {
   if (r.stop) row.timed_stop = true, row.stop = r.stop->micros();
   row.worker = worker_index(r.worker_tag());
   row.offset = r.offset;
-  if (r.failed()) {
+  // Whatever TestResult::failed() says fails is what RunStats counts as
+  // failed, so these rows are su-stats's failures, whatever the rule.
+  row.failing = r.failed();
+  if (row.failing) {
     failures_.push_back({rows_.size(), r.route_code.value_or(""),
                          render_attachments(r, options_.attachment_limit)});
   }
@@ -203,12 +203,14 @@ void RunPage::write(Output& output) const {
   chip("uxsuccess", s.uxsuccess);
   chip("incomplete", s.incomplete);
   out.raw("</ul>\n");
-  write_outcome_bar(out, {{"success", s.success},
-                          {"xfail", s.xfail},
-                          {"uxsuccess", s.uxsuccess},
-                          {"skip", s.skipped},
-                          {"fail", s.failed - s.incomplete},
-                          {"incomplete", s.incomplete}});
+  std::uint64_t shown_as[6] = {};  // rows per outcome as they are shown
+  for (const Row& row : rows_) ++shown_as[row.outcome];
+  write_outcome_bar(out, {{"success", shown_as[success]},
+                          {"xfail", shown_as[xfail]},
+                          {"uxsuccess", shown_as[uxsuccess]},
+                          {"skip", shown_as[skip]},
+                          {"fail", shown_as[fail]},
+                          {"incomplete", shown_as[incomplete]}});
   out.raw("<dl class=\"facts\">");
   auto fact = [&](std::string_view name, std::string_view value) {
     out.raw("<dt>").text(name).raw("</dt><dd>").text(value).raw("</dd>");
@@ -329,12 +331,13 @@ void RunPage::write(Output& output) const {
   out.raw(" in the order they finished</small></h2>\n");
   out.raw("<form id=\"filter\" class=\"controls\" role=\"search\" hidden>"
           "<input type=\"search\" placeholder=\"Filter by test id\" aria-label=\"Filter tests by id\">");
-  std::uint64_t counts[] = {s.success, s.failed, s.skipped, s.xfail, s.uxsuccess};
+  std::uint64_t with_status[5] = {};  // rows per data-status (fail: every failing row)
+  for (const Row& row : rows_) ++with_status[row.failing ? fail : row.outcome];
   for (int k = 0; k < 5; ++k) {
-    if (!counts[k]) continue;
-    out.raw("<label><input type=\"checkbox\" value=\"").raw(kRowStatus[k]).raw("\" checked> ");
+    if (!with_status[k]) continue;
+    out.raw("<label><input type=\"checkbox\" value=\"").raw(kOutcomeNames[k]).raw("\" checked> ");
     out.raw("<span class=\"dot s-").raw(kOutcomeNames[k]).raw("\"></span>").raw(kOutcomeNames[k]);
-    out.raw(" (").number(counts[k]).raw(")</label>");
+    out.raw(" (").number(with_status[k]).raw(")</label>");
   }
   out.raw("<span id=\"shown\" aria-live=\"polite\"></span></form>\n");
   // Rendering of the table (below the fold) waits until it nears the
@@ -350,7 +353,7 @@ void RunPage::write(Output& output) const {
           "</tr></thead>\n<tbody>\n");
   for (const Row& row : rows_) {
     out.raw("<tr data-test-id=\"").attr(row.id).raw("\" data-status=\"");
-    out.raw(kRowStatus[row.outcome]).raw("\"><td>").text(row.id).raw("<td>");
+    out.raw(row.failing ? "fail" : kOutcomeNames[row.outcome]).raw("\"><td>").text(row.id).raw("<td>");
     out.raw(kOutcomeNames[row.outcome]).raw("<td>");
     if (auto sec = row.seconds()) out.raw(fixed_seconds(*sec));
     out.raw("<td>").text(workers_[row.worker]).raw("<td>");

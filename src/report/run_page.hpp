@@ -10,10 +10,11 @@
 // tests: <tr data-test-id data-status> per test, <span data-count> per
 // outcome and "total", <svg data-timeline> with <g data-worker> per lane.
 //
-// A test counts as failed as su-stats counts it: fail, or never completed.
-// Its row's data-status is "fail" either way (a never-completed test shows
-// "incomplete" as its status text), so the rows with data-status="fail"
-// are exactly su-stats's "Failed tests".
+// A test counts as failed as su-stats counts it (TestResult::failed(): a
+// fail, or a test that never completed). Its row's data-status is "fail"
+// whatever its outcome (a never-completed test shows "incomplete" as its
+// status text), so the rows with data-status="fail" are exactly su-stats's
+// "Failed tests".
 //
 // Memory: results are rendered as they arrive; what is kept is what the
 // page needs and cannot write before the summary: per test its id and
@@ -57,6 +58,7 @@ class RunPage : public ResultHandler {
   struct Row {
     std::string id;
     Outcome outcome = success;
+    bool failing = false;  // TestResult::failed(): its data-status is "fail"
     bool timed_start = false, timed_stop = false;
     std::uint32_t worker = 0;  // index into workers_
     std::int64_t start = 0, stop = 0;  // µs since the epoch
