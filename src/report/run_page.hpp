@@ -18,7 +18,7 @@
 //
 // Memory: results are rendered as they arrive; what is kept is what the
 // page needs and cannot write before the summary: per test its id and
-// about 48 bytes (status, times, worker, offset), and per failure its
+// about 64 bytes (status, times, worker, offset), and per failure its
 // attachments' text, each cut to `attachment_limit` bytes. Passing tests'
 // attachments and non-test output are not kept.
 #pragma once
