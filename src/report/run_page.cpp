@@ -150,16 +150,24 @@ void RunPage::on_result(const TestResult& r) {
   rows_.push_back(std::move(row));
 }
 
+void RunPage::on_non_test(const Event& e) {
+  if (!e.file_name || e.file_bytes.empty()) return;
+  other_output_size_ += e.file_bytes.size();
+  if (other_output_.size() < options_.attachment_limit)
+    other_output_.append(e.file_bytes.substr(
+        0, std::min(e.file_bytes.size(), options_.attachment_limit - other_output_.size())));
+}
+
 void RunPage::write(Output& output) const {
   const RunStats& s = stats_;
   HtmlWriter out{output};
   std::string failures_label = "Failures (" + std::to_string(s.failed) + ")";
-  out.page_start(options_.title, options_.subtitle,
-                 {{"summary", "Summary"},
-                  {"failures", failures_label},
-                  {"timeline", "Timeline"},
-                  {"slowest", "Slowest"},
-                  {"all-tests", "All tests"}});
+  std::vector<std::pair<std::string, std::string>> sections{{"summary", "Summary"},
+                                                            {"failures", failures_label}};
+  if (other_output_size_) sections.emplace_back("output", "Other output");
+  sections.insert(sections.end(),
+                  {{"timeline", "Timeline"}, {"slowest", "Slowest"}, {"all-tests", "All tests"}});
+  out.page_start(options_.title, options_.subtitle, sections);
 
   // Lanes in natural order; rows' worker numbers map onto them.
   std::vector<std::uint32_t> lane_order(workers_.size());
@@ -272,6 +280,17 @@ void RunPage::write(Output& output) const {
     out.raw(f.attachments).raw("</article>\n");
   }
   out.raw("</section>\n");
+
+  if (other_output_size_) {
+    out.raw("<section id=\"output\"><h2>Output outside tests <small>");
+    out.text(human_bytes(other_output_size_)).raw("</small></h2>\n<pre>");
+    out.text(other_output_);  // escaping makes bad UTF-8 U+FFFD
+    if (other_output_size_ > other_output_.size()) {
+      out.raw("\n\xE2\x80\xA6 ").text(human_bytes(other_output_size_ - other_output_.size()));
+      out.raw(" more not shown");
+    }
+    out.raw("</pre>\n</section>\n");
+  }
 
   // Timeline.
   std::int64_t t0 = s.first ? s.first->micros() : 0;

@@ -19,8 +19,8 @@
 // Memory: results are rendered as they arrive; what is kept is what the
 // page needs and cannot write before the summary: per test its id and
 // about 64 bytes (status, times, worker, offset), and per failure its
-// attachments' text, each cut to `attachment_limit` bytes. Passing tests'
-// attachments and non-test output are not kept.
+// attachments' text, each cut to `attachment_limit` bytes, and as much of
+// the output outside tests. Passing tests' attachments are not kept.
 #pragma once
 
 #include <cstdint>
@@ -49,6 +49,9 @@ class RunPage : public ResultHandler {
   explicit RunPage(RunPageOptions options) : options_(std::move(options)) {}
 
   void on_result(const TestResult& result) override;
+  // Output outside any test (stray bytes, stream-level attachments): its
+  // first `attachment_limit` bytes are shown in a section of their own.
+  void on_non_test(const Event& event) override;
   void write(Output& out) const;
 
   const RunStats& stats() const { return stats_; }
@@ -78,6 +81,8 @@ class RunPage : public ResultHandler {
   RunStats stats_;
   std::vector<Row> rows_;
   std::vector<Failure> failures_;
+  std::string other_output_;           // the first attachment_limit bytes
+  std::uint64_t other_output_size_ = 0;
   std::vector<std::string> workers_;
   std::unordered_map<std::string, std::uint32_t> worker_of_;
 };

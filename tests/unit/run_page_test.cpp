@@ -165,3 +165,21 @@ TEST_SUITE("run page") {
     CHECK(slowest.find("short") == std::string::npos);
   }
 }
+
+TEST_SUITE("run page") {
+  TEST_CASE("shows output outside tests, escaped and cut at the limit") {
+    su::RunPage page{{.attachment_limit = 12}};
+    su::Event e;
+    e.file_name = "stdout";
+    e.file_bytes = "<b>import error</b>\n";
+    page.on_non_test(e);
+    page.on_result(result("t", Status::success, 0, 1));
+    std::string html = render(page);
+    CHECK(has(html, "<h2>Output outside tests <small>20 bytes</small></h2>\n<pre>&lt;b&gt;import er\n\xE2\x80\xA6 8 bytes more not shown</pre>"));
+  }
+  TEST_CASE("has no output section when everything was a test's") {
+    su::RunPage page{{}};
+    page.on_result(result("t", Status::success, 0, 1));
+    CHECK_FALSE(has(render(page), "Output outside tests"));
+  }
+}
