@@ -23,7 +23,7 @@ std::string_view glyph(std::string_view s) {
   return "?";
 }
 
-std::int64_t run_time_ns(const archive::pb::RunHeader& h) {
+std::int64_t started_ns(const archive::pb::RunHeader& h) {
   return h.has_times() ? h.first_ns() : h.added_ns();
 }
 
@@ -138,7 +138,7 @@ void HistoryPage::write(Output& output) const {
     for (const Run& run : runs_) {
       const auto& h = run.header;
       out.raw("<th class=\"run\" scope=\"col\" title=\"run ").number(h.id()).raw(", ");
-      out.attr(human_time(run_time_ns(h) / 1000));
+      out.attr(human_time(started_ns(h) / 1000));
       std::string meta = meta_text(h);
       if (!meta.empty()) out.raw(", ").attr(meta);
       out.raw("\">").number(h.id()).raw("</th>");
@@ -204,7 +204,7 @@ void HistoryPage::write(Output& output) const {
     for (auto it = runs_.rbegin(); it != runs_.rend(); ++it) {
       const auto& h = it->header;
       out.raw("<tr data-run=\"").number(h.id()).raw("\"><td class=\"num\">").number(h.id());
-      out.raw("</td><td>").text(human_time(run_time_ns(h) / 1000)).raw("</td><td class=\"num\">");
+      out.raw("</td><td>").text(human_time(started_ns(h) / 1000)).raw("</td><td class=\"num\">");
       out.number(h.tests()).raw("</td><td class=\"num\">").number(h.failures());
       out.raw("</td><td class=\"num\">").number(h.skips()).raw("</td><td class=\"num\">");
       if (h.has_times())
