@@ -272,7 +272,11 @@ std::string fixed_seconds(double seconds) {
 std::string human_seconds(double s) {
   char buf[64];
   if (!std::isfinite(s)) return "-";
-  if (s < 0) return "-" + human_seconds(-s);
+  if (s < 0) {
+    std::string positive = human_seconds(-s);
+    positive.insert(positive.begin(), '-');
+    return positive;
+  }
   if (s > 0 && s < 0.001) {
     std::snprintf(buf, sizeof buf, "%.2f ms", s * 1000);
   } else if (s < 10) {

@@ -158,40 +158,55 @@ void RunPage::on_non_test(const Event& e) {
         0, std::min(e.file_bytes.size(), options_.attachment_limit - other_output_.size())));
 }
 
-void RunPage::write(Output& output) const {
-  const RunStats& s = stats_;
-  HtmlWriter out{output};
-  std::string failures_label = "Failures (" + std::to_string(s.failed) + ")";
-  std::vector<std::pair<std::string, std::string>> sections{{"summary", "Summary"},
-                                                            {"failures", failures_label}};
-  if (other_output_size_) sections.emplace_back("output", "Other output");
-  sections.insert(sections.end(),
-                  {{"timeline", "Timeline"}, {"slowest", "Slowest"}, {"all-tests", "All tests"}});
-  out.page_start(options_.title, options_.subtitle, sections);
-
+RunPage::WorkerLayout RunPage::worker_layout() const {
+  WorkerLayout w;
   // Lanes in natural order; rows' worker numbers map onto them.
   std::vector<std::uint32_t> lane_order(workers_.size());
   std::iota(lane_order.begin(), lane_order.end(), 0);
   std::sort(lane_order.begin(), lane_order.end(), [&](std::uint32_t a, std::uint32_t b) {
     return natural_less(workers_[a], workers_[b]);
   });
-  std::vector<std::uint32_t> lane_of(workers_.size());
-  for (std::uint32_t i = 0; i < lane_order.size(); ++i) lane_of[lane_order[i]] = i;
-  std::vector<TimelineLane> lanes(workers_.size());
-  for (std::uint32_t i = 0; i < lane_order.size(); ++i) lanes[i].worker = workers_[lane_order[i]];
+  w.lane_of.resize(workers_.size());
+  w.lanes.resize(workers_.size());
+  for (std::uint32_t i = 0; i < lane_order.size(); ++i) {
+    w.lane_of[lane_order[i]] = i;
+    w.lanes[i].worker = workers_[lane_order[i]];
+  }
   // Position on the worker: the order of the tests' first events there.
   std::vector<std::vector<std::size_t>> on_worker(workers_.size());
   for (std::size_t i = 0; i < rows_.size(); ++i) on_worker[rows_[i].worker].push_back(i);
-  std::vector<std::uint32_t> position(rows_.size());
-  for (auto& list : on_worker) {
+  w.position.resize(rows_.size());
+  for (std::size_t k = 0; k < on_worker.size(); ++k) {
+    auto& list = on_worker[k];
     std::stable_sort(list.begin(), list.end(),
                      [&](std::size_t a, std::size_t b) { return rows_[a].offset < rows_[b].offset; });
-    for (std::size_t k = 0; k < list.size(); ++k) position[list[k]] = static_cast<std::uint32_t>(k + 1);
+    for (std::size_t i = 0; i < list.size(); ++i) w.position[list[i]] = static_cast<std::uint32_t>(i + 1);
+    w.lanes[w.lane_of[k]].tests = list.size();
   }
-  for (std::size_t w = 0; w < workers_.size(); ++w) lanes[lane_of[w]].tests = on_worker[w].size();
-  bool named_workers = !(workers_.size() == 1 && workers_[0].empty()) && !workers_.empty();
+  return w;
+}
 
-  // Summary.
+void RunPage::write(Output& output) const {
+  HtmlWriter out{output};
+  std::string failures_label = "Failures (" + std::to_string(stats_.failed) + ")";
+  std::vector<std::pair<std::string, std::string>> sections{{"summary", "Summary"},
+                                                            {"failures", failures_label}};
+  if (other_output_size_) sections.emplace_back("output", "Other output");
+  sections.insert(sections.end(),
+                  {{"timeline", "Timeline"}, {"slowest", "Slowest"}, {"all-tests", "All tests"}});
+  out.page_start(options_.title, options_.subtitle, sections);
+  WorkerLayout w = worker_layout();
+  write_summary(out, w);
+  write_failures(out, w);
+  write_other_output(out);
+  write_timeline_section(out, w);
+  write_slowest(out);
+  write_table(out);  // every test, in the order they finished
+  out.page_end();
+}
+
+void RunPage::write_summary(HtmlWriter& out, const WorkerLayout& w) const {
+  const RunStats& s = stats_;
   out.raw("<section id=\"summary\"><h2>Summary</h2>\n<div class=\"cards\">");
   auto card = [&](const char* cls, std::string_view hook, std::string_view label, std::uint64_t n) {
     out.raw("<div class=\"card ").raw(cls).raw("\"><span class=\"n\" data-count=\"").raw(hook);
@@ -224,25 +239,23 @@ void RunPage::write(Output& output) const {
     out.raw("<dt>").text(name).raw("</dt><dd>").text(value).raw("</dd>");
   };
   for (const auto& [k, v] : options_.facts) fact(k, v);
-  std::optional<std::int64_t> span;
   if (s.first && s.last) {
-    span = s.last->micros() - s.first->micros();
     fact("started", human_time(s.first->micros()));
-    fact("duration", human_seconds(static_cast<double>(*span) / 1e6));
+    fact("duration", human_seconds(static_cast<double>(s.last->micros() - s.first->micros()) / 1e6));
     fact("test time", human_seconds(s.test_seconds) + " (sum of the tests' durations)");
   } else {
     fact("duration", "unknown (no timestamps)");
   }
-  out.raw("<dt>workers</dt><dd>").number(named_workers ? workers_.size() : 0);
-  if (named_workers) {
-    out.raw(" &#8212; ");
-    std::size_t shown = 0;
-    for (const auto& lane : lanes) {
-      if (shown++ == kTagsShown) break;
-      out.raw("<span class=\"tag\">").text(lane.worker.empty() ? "(none)" : lane.worker);
-      out.raw("</span>");
-    }
+  std::size_t named = 0;
+  for (const auto& lane : w.lanes) named += !lane.worker.empty();
+  out.raw("<dt>workers</dt><dd>").number(named);
+  if (named) out.raw(" &#8212; ");
+  std::size_t listed = 0;
+  for (const auto& lane : w.lanes) {
+    if (lane.worker.empty() || listed++ == kTagsShown) continue;
+    out.raw("<span class=\"tag\">").text(lane.worker).raw("</span>");
   }
+  if (named && named < w.lanes.size()) out.raw(" and tests without a worker tag");
   out.raw("</dd><dt>tags</dt><dd>");
   std::size_t shown = 0;
   for (const auto& t : s.tags) {
@@ -255,7 +268,10 @@ void RunPage::write(Output& output) const {
   if (s.tags.empty()) out.raw("none");
   out.raw("</dd></dl>\n</section>\n");
 
-  // Failures.
+}
+
+void RunPage::write_failures(HtmlWriter& out, const WorkerLayout& w) const {
+  const RunStats& s = stats_;
   out.raw("<section id=\"failures\"><h2>Failures <small>").number(s.failed);
   out.raw("</small></h2>\n");
   if (failures_.empty()) out.raw("<p class=\"note\">No test failed.</p>\n");
@@ -270,7 +286,7 @@ void RunPage::write(Output& output) const {
     } else {
       out.text(worker).raw(", test ");
     }
-    out.number(position[f.row]).raw(" of ").number(on_worker[row.worker].size());
+    out.number(w.position[f.row]).raw(" of ").number(w.lanes[w.lane_of[row.worker]].tests);
     out.raw(" there");
     if (auto sec = row.seconds()) out.raw(" &#183; ").text(human_seconds(*sec));
     if (row.timed_start) out.raw(" &#183; started ").text(human_time(row.start));
@@ -281,6 +297,9 @@ void RunPage::write(Output& output) const {
   }
   out.raw("</section>\n");
 
+}
+
+void RunPage::write_other_output(HtmlWriter& out) const {
   if (other_output_size_) {
     out.raw("<section id=\"output\"><h2>Output outside tests <small>");
     out.text(human_bytes(other_output_size_)).raw("</small></h2>\n<pre>");
@@ -292,18 +311,22 @@ void RunPage::write(Output& output) const {
     out.raw("</pre>\n</section>\n");
   }
 
-  // Timeline.
+}
+
+void RunPage::write_timeline_section(HtmlWriter& out, const WorkerLayout& w) const {
+  const RunStats& s = stats_;
   std::int64_t t0 = s.first ? s.first->micros() : 0;
+  std::int64_t span = s.first && s.last ? s.last->micros() - t0 : 0;
   out.raw("<section id=\"timeline\"><h2>Timeline <small>one lane per worker, one bar per test"
           "</small></h2>\n");
   std::vector<TimelineBar> bars;
   for (const Row& row : rows_)
     if (row.timed_start && row.timed_stop)
-      bars.push_back({lane_of[row.worker], row.outcome, row.start - t0, row.stop - t0});
-  if (bars.empty() || !span) {
+      bars.push_back({w.lane_of[row.worker], row.outcome, row.start - t0, row.stop - t0});
+  if (bars.empty()) {
     out.raw("<p class=\"note\">No test has both a start and a stop time.</p>\n");
   } else {
-    write_timeline(out, lanes, std::move(bars), std::max<std::int64_t>(*span, 1),
+    write_timeline(out, w.lanes, std::move(bars), std::max<std::int64_t>(span, 1),
                    {kOutcomeNames, kOutcomeNames + 6});
     out.raw("<ul class=\"legend\">");
     for (std::string_view name : {"success", "fail", "skip", "xfail", "uxsuccess"})
@@ -312,7 +335,9 @@ void RunPage::write(Output& output) const {
   }
   out.raw("</section>\n");
 
-  // Slowest.
+}
+
+void RunPage::write_slowest(HtmlWriter& out) const {
   std::vector<std::size_t> timed;
   for (std::size_t i = 0; i < rows_.size(); ++i)
     if (rows_[i].seconds()) timed.push_back(i);
@@ -345,7 +370,10 @@ void RunPage::write(Output& output) const {
   }
   out.raw("</section>\n");
 
-  // Every test, in the order they finished.
+}
+
+void RunPage::write_table(HtmlWriter& out) const {
+  std::int64_t t0 = stats_.first ? stats_.first->micros() : 0;
   out.raw("<section id=\"all-tests\"><h2>All tests <small>").number(rows_.size());
   out.raw(" in the order they finished</small></h2>\n");
   out.raw("<form id=\"filter\" class=\"controls\" role=\"search\" hidden>"
@@ -380,7 +408,6 @@ void RunPage::write(Output& output) const {
     out.raw("\n");  // </td> and </tr> are implied (HTML), and cost 10% of a row
   }
   out.raw("</tbody></table></div>\n</section>\n");
-  out.page_end();
 }
 
 }  // namespace su

@@ -32,6 +32,8 @@
 #include "base/output.hpp"
 #include "ops/result_aggregator.hpp"
 #include "ops/run_stats.hpp"
+#include "report/html_writer.hpp"
+#include "report/svg_charts.hpp"
 
 namespace su {
 
@@ -74,7 +76,21 @@ class RunPage : public ResultHandler {
     std::string attachments;  // rendered HTML
   };
 
+  // Timeline lanes in natural worker order, and each row's place there.
+  struct WorkerLayout {
+    std::vector<TimelineLane> lanes;
+    std::vector<std::uint32_t> lane_of;   // by worker index
+    std::vector<std::uint32_t> position;  // by row: 1 + order on its worker
+  };
+
   std::uint32_t worker_index(std::string_view tag);
+  WorkerLayout worker_layout() const;
+  void write_summary(HtmlWriter& out, const WorkerLayout& w) const;
+  void write_failures(HtmlWriter& out, const WorkerLayout& w) const;
+  void write_other_output(HtmlWriter& out) const;
+  void write_timeline_section(HtmlWriter& out, const WorkerLayout& w) const;
+  void write_slowest(HtmlWriter& out) const;
+  void write_table(HtmlWriter& out) const;
   static std::string render_attachments(const TestResult& result, std::size_t limit);
 
   RunPageOptions options_;

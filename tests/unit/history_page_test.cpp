@@ -62,7 +62,9 @@ TEST_SUITE("history page") {
     add(archive, test("stable", su::Status::success, 200, 1) + test("flaky", su::Status::success, 201, 3));
     add(archive, test("stable", su::Status::success, 300, 1) + test("flaky", su::Status::fail, 301, 4) +
                      test("new<b>", su::Status::fail, 305, 1));
-    su::HistoryPage page{{.last = 20}};
+    su::HistoryPageOptions options;
+    options.last = 20;
+    su::HistoryPage page{options};
     page.read(archive, {});
     CHECK(page.tests_shown() == 2);
     Captured c;
@@ -86,7 +88,9 @@ TEST_SUITE("history page") {
     add(archive, test("old_failure", su::Status::fail, 100, 1));
     add(archive, test("old_failure", su::Status::success, 200, 1));
     add(archive, test("old_failure", su::Status::success, 300, 1));
-    su::HistoryPage page{{.last = 2}};
+    su::HistoryPageOptions options;
+    options.last = 2;
+    su::HistoryPage page{options};
     page.read(archive, {});
     CHECK(page.tests_shown() == 0);
     Captured c;

@@ -121,7 +121,9 @@ TEST_SUITE("run page") {
     CHECK(has(html, "<li><code>core</code> application/octet-stream, 3 bytes (binary, not shown)</li>"));
   }
   TEST_CASE("cuts a long attachment at the limit and says how much is left out") {
-    su::RunPage page{{.attachment_limit = 10}};
+    su::RunPageOptions options;
+    options.attachment_limit = 10;
+    su::RunPage page{options};
     auto bad = result("t", Status::fail, 0, 1);
     bad.attachments.push_back({"log", "text/plain", std::string(25, 'x'), 25});
     page.on_result(bad);
@@ -153,7 +155,9 @@ TEST_SUITE("run page") {
     CHECK(has(html, "<tr data-test-id=\"untimed\" data-status=\"success\"><td>untimed<td>success<td><td><td>\n"));
   }
   TEST_CASE("lists the slowest tests, longest first") {
-    su::RunPage page{{.slowest = 2}};
+    su::RunPageOptions options;
+    options.slowest = 2;
+    su::RunPage page{options};
     page.on_result(result("short", Status::success, 0, 1));
     page.on_result(result("long", Status::success, 1, 901));
     page.on_result(result("middle", Status::success, 901, 1001));
@@ -168,7 +172,9 @@ TEST_SUITE("run page") {
 
 TEST_SUITE("run page") {
   TEST_CASE("shows output outside tests, escaped and cut at the limit") {
-    su::RunPage page{{.attachment_limit = 12}};
+    su::RunPageOptions options;
+    options.attachment_limit = 12;
+    su::RunPage page{options};
     su::Event e;
     e.file_name = "stdout";
     e.file_bytes = "<b>import error</b>\n";
