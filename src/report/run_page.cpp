@@ -289,7 +289,10 @@ void RunPage::write_failures(HtmlWriter& out, const WorkerLayout& w) const {
     out.number(w.position[f.row]).raw(" of ").number(w.lanes[w.lane_of[row.worker]].tests);
     out.raw(" there");
     if (auto sec = row.seconds()) out.raw(" &#183; ").text(human_seconds(*sec));
-    if (row.timed_start) out.raw(" &#183; started ").text(human_time(row.start));
+    if (row.timed_start && stats_.first)
+      out.raw(" &#183; started at +")
+          .raw(fixed_seconds(static_cast<double>(row.start - stats_.first->micros()) / 1e6))
+          .raw(" s");
     if (!f.route.empty()) out.raw(" &#183; route ").text(f.route);
     out.raw("</p>\n");
     if (f.attachments.empty()) out.raw("<p class=\"note\">No attachments.</p>\n");
