@@ -2,6 +2,7 @@
 #include "report/history_page.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_map>
 
 #include "archive/archive_error.hpp"
@@ -11,6 +12,8 @@
 
 namespace su {
 namespace {
+
+constexpr std::size_t kFlakyShown = 25;  // rows of the flaky ranking
 
 // A glyph per status, so the grid reads without colour (and in print).
 std::string_view glyph(std::string_view s) {
@@ -112,6 +115,11 @@ void HistoryPage::read(RunStore& store,
     for (const auto& [t, sum_n] : timed)
       tests_[t].cells[k].seconds = sum_n.first / sum_n.second;
   }
+  // The flaky ranking over the same runs, as su-archive flaky gives it;
+  // damage was reported above.
+  FlakeOptions flake_options;
+  flake_options.selection.last = options_.last;
+  flakes_ = flake_stats(store, flake_options, [](std::uint64_t, const std::string&) {});
   for (Test& test : tests_)
     for (std::size_t k = 0; k < test.cells.size(); ++k)
       if (test.cells[k].failing) ++test.failures, test.last_failure = k;
@@ -125,7 +133,45 @@ void HistoryPage::read(RunStore& store,
 void HistoryPage::write(Output& output) const {
   HtmlWriter out{output};
   out.page_start(options_.title, options_.subtitle,
-                 {{"grid", "Tests that failed"}, {"runs", "Runs"}});
+                 {{"flaky", "Flaky ranking"}, {"grid", "Tests that failed"}, {"runs", "Runs"}});
+
+  out.raw("<section id=\"flaky\"><h2>Flaky ranking <small>as su-archive flaky ranks them, over ");
+  out.number(flakes_.runs).raw(" runs</small></h2>\n");
+  std::vector<const FlakeRecord*> ranked;
+  for (const FlakeRecord& r : flakes_.tests)
+    if (r.kind != FlakeClass::passing && ranked.size() < kFlakyShown) ranked.push_back(&r);
+  if (ranked.empty()) {
+    out.raw("<p class=\"note\">No test failed in these runs.</p>\n");
+  } else {
+    out.raw("<p class=\"note\">By the lower bound of the 95% Wilson interval of each test's "
+            "failure rate; flips are changes between passing and failing from one run to the "
+            "next, on the same commit in brackets.</p>\n");
+    out.raw("<div class=\"wrap\"><table class=\"flaky\"><thead><tr><th>Test</th><th>Class</th>"
+            "<th class=\"num\">Failed</th><th class=\"num\">Rate (95% interval)</th>"
+            "<th class=\"num\">Flips</th><th class=\"num\">Since run</th></tr></thead><tbody>\n");
+    for (const FlakeRecord* r : ranked) {
+      char rate[96];
+      std::snprintf(rate, sizeof rate, "%.0f%% (%.0f&#8211;%.0f%%)", 100 * r->rate,
+                    100 * r->interval.low, 100 * r->interval.high);
+      out.raw("<tr data-flaky-id=\"").attr(r->id).raw("\" data-class=\"");
+      out.raw(flake_class_name(r->kind)).raw("\"><td class=\"id\">").text(r->id);
+      out.raw("</td><td>").raw(flake_class_name(r->kind)).raw("</td><td class=\"num\">");
+      out.number(r->failures).raw("/").number(r->runs).raw("</td><td class=\"num\">").raw(rate);
+      out.raw("</td><td class=\"num\">").number(r->flips);
+      if (r->same_commit_flips) out.raw(" (").number(r->same_commit_flips).raw(")");
+      out.raw("</td><td class=\"num\">");
+      if (r->since) out.number(*r->since);
+      out.raw("</td></tr>\n");
+    }
+    out.raw("</tbody></table></div>\n");
+  }
+  if (!flakes_.infrastructure_runs.empty()) {
+    out.raw("<p class=\"note\">Left out of the ranking as infrastructure failures (most of "
+            "their tests failed): runs");
+    for (auto run : flakes_.infrastructure_runs) out.raw(" ").number(run);
+    out.raw(".</p>\n");
+  }
+  out.raw("</section>\n");
 
   out.raw("<section id=\"grid\"><h2>Tests that failed <small>").number(tests_.size());
   out.raw(" of ").number(distinct_tests_).raw(" tests failed at least once in these runs");

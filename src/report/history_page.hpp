@@ -2,7 +2,8 @@
 // HistoryPage: su-report's page of an archive's recent history
 // (su-report(1)): the last N runs, and a grid of the tests that failed
 // (TestRow::failed(), what su-stats and su-archive failing count) in at
-// least one of them,
+// least one of them, after su-archive flaky's ranking of the same runs
+// (archive/flake_stats.hpp: classes and Wilson intervals), with
 // one row per test and one cell per run, coloured by outcome, with the
 // test's duration across those runs as a sparkline.
 //
@@ -13,8 +14,9 @@
 // else the last result's; its title lists them all.
 //
 // It reads the runs' indexes, never their streams, one index at a time,
-// twice: first to find the tests that failed, then for their cells. Memory
-// is one run's index plus the grid (tests that failed x N runs).
+// twice: first to find the tests that failed, then for their cells (and
+// flake_stats() reads them once more). Memory is one run's index plus the
+// grid (tests that failed x N runs) and a few dozen bytes per test.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "archive/flake_stats.hpp"
 #include "archive/run_index.hpp"
 #include "archive/run_store.hpp"
 #include "base/output.hpp"
@@ -66,6 +69,7 @@ class HistoryPage {
   std::vector<Run> runs_;
   std::vector<Test> tests_;
   std::vector<std::string> damaged_;
+  FlakeReport flakes_;  // su-archive flaky's ranking over the same runs
   std::uint64_t distinct_tests_ = 0;
   std::size_t total_runs_ = 0;
 };

@@ -105,6 +105,8 @@ td.c[data-status=success]{background:#2da44e}td.c[data-status=fail]{background:v
 td.c[data-status=xfail]{background:var(--xfail)}td.c[data-status=uxsuccess]{background:var(--uxsuccess)}td.c[data-status=incomplete]{background:var(--incomplete)}
 td.c.none{background:var(--absent)}
 table.grid td.id{overflow-wrap:anywhere;max-width:44rem;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.8rem}
+table.flaky td.id{overflow-wrap:anywhere;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace;font-size:.8rem}
+tr[data-class=flaky]>td:nth-child(2){color:var(--uxsuccess);font-weight:600}tr[data-class=broken]>td:nth-child(2){color:var(--fail);font-weight:600}tr[data-class=fixed]>td:nth-child(2){color:var(--success);font-weight:600}
 svg.spark{width:90px;height:22px;display:block}
 svg.spark polyline{fill:none;stroke:#0969da;stroke-width:1.5;vector-effect:non-scaling-stroke}
 svg.spark circle{fill:var(--fail)}

@@ -112,4 +112,22 @@ TEST_SUITE("history page") {
     CHECK(html.find("data-run=\"0\" data-status=\"fail\" title=\"run 0: fail, success") != std::string::npos);
     CHECK(html.find("data-run=\"1\" data-status=\"success\" title=\"run 1: success, success") != std::string::npos);
   }
+  TEST_CASE("ranks the tests as su-archive flaky does, above the grid") {
+    ScratchArchive dir;
+    su::Archive archive{dir.path};
+    add(archive, test("stable", su::Status::success, 100, 1) + test("flaky", su::Status::fail, 101, 2));
+    add(archive, test("stable", su::Status::success, 200, 1) + test("flaky", su::Status::success, 201, 3));
+    add(archive, test("stable", su::Status::success, 300, 1) + test("flaky", su::Status::fail, 301, 4));
+    add(archive, test("stable", su::Status::success, 400, 1) + test("flaky", su::Status::success, 401, 4));
+    su::HistoryPage page{{}};
+    page.read(archive, {});
+    Captured c;
+    page.write(c.out);
+    std::string html = c.text();
+    CHECK(count(html, "<tr data-flaky-id=") == 1);
+    auto ranked = html.find("<tr data-flaky-id=\"flaky\" data-class=\"flaky\"><td class=\"id\">flaky</td>"
+                            "<td>flaky</td><td class=\"num\">2/4</td>");
+    CHECK(ranked != std::string::npos);
+    CHECK(ranked < html.find("<section id=\"grid\">"));
+  }
 }
