@@ -25,8 +25,9 @@ std::uint64_t key_hash(const Event& e) {
 }
 
 bool same_test(const TestResult& r, const Event& e) {
-  return r.id == *e.test_id && r.route_code.has_value() == e.route_code.has_value() &&
-         (!e.route_code || *r.route_code == *e.route_code);
+  return same_string(r.id, *e.test_id) &&
+         r.route_code.has_value() == e.route_code.has_value() &&
+         (!e.route_code || same_string(*r.route_code, *e.route_code));
 }
 
 }  // namespace
