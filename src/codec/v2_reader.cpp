@@ -1,7 +1,10 @@
 #include "codec/v2_reader.hpp"
 
+#include <array>
 #include <cstdio>
 #include <cstring>
+
+#include "base/hash.hpp"
 
 #include "base/crc32.hpp"
 #include "base/varint.hpp"
@@ -69,9 +72,11 @@ struct Cursor {
   }
 };
 
+using FewTags = std::array<std::string_view, 16>;
+
 [[gnu::always_inline]] inline bool parse_plain(const std::uint8_t* packet, std::size_t length,
                                                std::size_t length_size, Event& event,
-                                               std::vector<std::string_view>& tags) {
+                                               FewTags& tags) {
   Cursor c{packet + 3 + length_size, packet + length - 4};
   std::uint16_t flags = load_be16(packet + 1);
   event = Event{};
@@ -92,17 +97,18 @@ struct Cursor {
     event.test_id = s;
   }
   if (flags & v2::kFlagTags) {
+    // A fixed array for the usual handful; more go the exact way.
     std::uint32_t count = 0;
-    if (!c.number(count)) return false;
-    tags.clear();
+    if (!c.number(count) || count > tags.size()) return false;
+    std::size_t kept = 0;
     for (std::uint32_t i = 0; i < count; ++i) {
       if (!c.plain_string(s)) return false;
       // python decodes tags into a set: duplicates collapse.
       bool seen = false;
-      for (auto t : tags) seen = seen || t == s;
-      if (!seen) tags.push_back(s);
+      for (std::size_t k = 0; k < kept; ++k) seen = seen || same_string(tags[k], s);
+      if (!seen) tags[kept++] = s;
     }
-    event.tags = std::span<const std::string_view>(tags);
+    event.tags = std::span<const std::string_view>(tags.data(), kept);
   }
   if (flags & v2::kFlagMimeType) {
     if (!c.plain_string(s)) return false;
@@ -226,7 +232,7 @@ bool V2Reader::read_packet(Event& event) {
                   event);
     return true;
   }
-  if (!parse_plain(p, length, length_size, event, tags_) &&
+  if (!parse_plain(p, length, length_size, event, few_tags_) &&
       !parse_fields(length, length_size, event)) {
     report_damage(length, std::move(damage_reason_), event);
     return true;
