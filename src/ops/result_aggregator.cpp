@@ -148,7 +148,7 @@ void ResultAggregator::on_event(const Event& e) {
   TestResult& r = open.result;
   if (e.status != Status::none) r.status = e.status;
   r.stop = e.timestamp;
-  if (e.tags) {
+  if (e.tags && options_.keep_tags) {
     if (!r.tags) r.tags.emplace(std::move(open.spare_tags));
     r.tags->resize(e.tags->size());
     for (std::size_t i = 0; i < e.tags->size(); ++i) (*r.tags)[i].assign((*e.tags)[i]);

@@ -67,6 +67,9 @@ struct AggregatorOptions {
   // Lists attachments (name, MIME type, size) without keeping their bytes;
   // implied by keep_attachments.
   bool attachment_sizes = false;
+  // Tag lists are copied into each result; a consumer that only counts
+  // outcomes (su-ls' exit code) turns this off.
+  bool keep_tags = true;
 };
 
 class ResultAggregator : public EventSink {

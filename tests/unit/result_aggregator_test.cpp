@@ -88,6 +88,18 @@ TEST_SUITE("result aggregator") {
     CHECK(c.results.back().id == ids[0]);
   }
 
+  TEST_CASE("leaves tag lists out when keep_tags is off") {
+    Collect c;
+    su::ResultAggregator agg{c, {.keep_tags = false}};
+    std::array<std::string_view, 1> tags = {"x"};
+    Event a = ev("a", Status::success);
+    a.tags = std::span<const std::string_view>(tags);
+    agg.on_event(a);
+    REQUIRE(c.results.size() == 1);
+    CHECK_FALSE(c.results[0].tags.has_value());
+    CHECK(c.results[0].status == Status::success);
+  }
+
   TEST_CASE("keeps the last tag list seen, not the union") {
     Collect c;
     su::ResultAggregator agg{c};
