@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+// su-archive failing and slowest: one run's failing tests, or its slowest.
+#include <fmt/format.h>
+
+#include "archive/queries.hpp"
+#include "base/output.hpp"
+#include "su-archive/subcommand.hpp"
+#include "su-archive/text.hpp"
+
+namespace su::archive_tool {
+
+namespace {
+
+struct ResultsArgs {
+  bool failing = false;  // else slowest
+  std::string run = "last";
+  std::string format;
+  std::size_t count = 10;
+};
+
+Exit run_results(Context& ctx, const ResultsArgs& args) {
+  auto store = ctx.open_store();
+  RunIndex index = store->index(resolve_run(*store, run_spec(args.run)));
+  const auto& ids = store->ids();
+  auto rows = args.failing ? failing_tests(index) : slowest_tests(index, args.count);
+  std::string text;
+  std::optional<JsonArrayWriter> array;
+  if (args.format == "json") array.emplace(text);
+  for (const TestRow* r : rows) {
+    std::string_view id = ids.at(r->test);
+    if (args.format == "ids") {
+      text += fmt::format("{}\n", id);
+    } else if (array) {
+      array->item(row_json(index, *r, id));
+    } else if (args.failing) {
+      text += fmt::format("{:<11}{}\n", row_status(*r), id);
+    } else {
+      text += fmt::format("{:>10}  {:<10}{}\n", seconds(r->duration_ns()), index.worker_name(*r),
+                          id);
+    }
+  }
+  if (array) array->close();
+  standard_output().write(text);
+  if (args.failing) return rows.empty() ? Exit::ok : Exit::no;
+  return Exit::ok;
+}
+
+}  // namespace
+
+Subcommand failing_command(Context& ctx) {
+  auto args = std::make_shared<ResultsArgs>();
+  args->failing = true;
+  auto* app = ctx.tool.app.add_subcommand("failing",
+                                          "list the failing tests of a run (exit 1 if any)");
+  app->add_option("run", args->run, "an id, 'last' (default), or -N");
+  add_format_option(app, args->format, {"text", "json", "ids"});
+  return {app, [&ctx, args] { return run_results(ctx, *args); }};
+}
+
+Subcommand slowest_command(Context& ctx) {
+  auto args = std::make_shared<ResultsArgs>();
+  auto* app = ctx.tool.app.add_subcommand("slowest", "list the slowest tests of a run");
+  app->add_option("-n,--count", args->count, "how many tests (default 10)");
+  app->add_option("run", args->run, "an id, 'last' (default), or -N");
+  add_format_option(app, args->format, {"text", "json"});
+  return {app, [&ctx, args] { return run_results(ctx, *args); }};
+}
+
+}  // namespace su::archive_tool
