@@ -1,38 +1,74 @@
 #!/usr/bin/python3
-"""Time a command: best wall time of RUNS runs and the peak RSS of that run.
+"""Time commands: medians of wall and CPU time over several runs, and peak RSS.
 
-Usage: measure.py RUNS INPUT COMMAND-LINE   (prints "SECONDS KIB")
+Usage: measure.py RUNS INPUT COMMAND-LINE
+         prints "WALL CPU KIB" for one command
+       measure.py --pair SU_RUNS PY_RUNS INPUT SU-COMMAND PY-COMMAND
+         prints "WALL CPU KIB WALL CPU KIB", sutools first, python second
 
-The command line is split into words as a shell would (quotes, no
+Each command line is split into words as a shell would (quotes, no
 expansions) and run directly, found on PATH, with INPUT as standard input
-and standard output and error discarded. The clock is read just before the
-fork and just after the wait, so nothing but the command itself is timed: a
-shell or GNU time around it would add milliseconds, which matters for runs
-of 50 ms. The peak RSS comes from one more run under GNU time (a child of
-python reports python's own RSS as its peak).
+and standard output and error discarded. The wall clock is read just before
+the fork and just after the wait, so nothing but the command itself is timed
+(a shell or GNU time around it would add milliseconds, which matters for runs
+of 20 ms). CPU time is the child's user + system time (getrusage), which a
+busy machine disturbs far less than the wall clock. Both are medians.
+
+With --pair the two commands run alternately (sutools, python, sutools,
+...), so that both sides see the same load: on a shared machine the ratio of
+two medians measured side by side is what to read, not either time alone.
+
+The peak RSS comes from one more run under GNU time (a child of python
+reports python's own RSS as its peak).
 """
+import resource
 import shlex
+import statistics
 import subprocess
 import sys
 import time
 
 
-def main():
-    runs, path, cmd = int(sys.argv[1]), sys.argv[2], shlex.split(sys.argv[3])
-    best = None
-    for _ in range(runs):
-        with open(path, "rb") as stdin:
-            start = time.perf_counter()
-            subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL, check=False)
-            seconds = time.perf_counter() - start
-        best = seconds if best is None else min(best, seconds)
+def run_once(cmd, path):
+    with open(path, "rb") as stdin:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=False)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def peak_kib(cmd, path):
     with open(path, "rb") as stdin:
         report = subprocess.run(["/usr/bin/time", "-f", "%M", *cmd], stdin=stdin,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                 check=False)
-    peak_kib = report.stderr.decode().strip().splitlines()[-1]
-    print(f"{best:.4f} {peak_kib}")
+    return report.stderr.decode().strip().splitlines()[-1]
+
+
+def summary(samples, cmd, path):
+    wall = statistics.median(s[0] for s in samples)
+    cpu = statistics.median(s[1] for s in samples)
+    return f"{wall:.4f} {cpu:.4f} {peak_kib(cmd, path)}"
+
+
+def main():
+    if sys.argv[1] == "--pair":
+        su_runs, py_runs, path = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+        su_cmd, py_cmd = shlex.split(sys.argv[5]), shlex.split(sys.argv[6])
+        su, py = [], []
+        for i in range(max(su_runs, py_runs)):
+            if i < su_runs:
+                su.append(run_once(su_cmd, path))
+            if i < py_runs:
+                py.append(run_once(py_cmd, path))
+        print(summary(su, su_cmd, path), summary(py, py_cmd, path))
+        return
+    runs, path, cmd = int(sys.argv[1]), sys.argv[2], shlex.split(sys.argv[3])
+    print(summary([run_once(cmd, path) for _ in range(runs)], cmd, path))
 
 
 if __name__ == "__main__":

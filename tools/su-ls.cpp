@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
     auto reader = tool.open(input);
     su::IdLister lister{su::standard_output(), options};
     FailureCounter counter;
-    su::ResultAggregator summary{counter};
+    su::ResultAggregator summary{counter, {.keep_tags = false}};
     su::TeeSink both{lister, summary};
     su::pump(*reader, both);
     return counter.failures > 0 ? su::Exit::no : su::Exit::ok;

@@ -187,7 +187,7 @@ bool BufferedInput::read_once() {
   return true;
 }
 
-std::size_t BufferedInput::fill(std::size_t n) {
+std::size_t BufferedInput::fill_slow(std::size_t n) {
   // Grow step by step as data arrives, so asking for a large look-ahead on
   // a short input costs no more than the input.
   while (available() < n && !eof_) {

@@ -45,7 +45,9 @@ class BufferedInput {
 
   // Makes at least `n` bytes available at data(), reading as needed; returns
   // how many are available, fewer than `n` only at end of input.
-  std::size_t fill(std::size_t n);
+  // Inline when the bytes are already there, as they are for nearly every
+  // packet: the decoder asks several times per packet.
+  std::size_t fill(std::size_t n) { return available() >= n ? available() : fill_slow(n); }
   // Reads once more if anything is buffered below capacity; returns the bytes
   // now available. Used to extend a text run without blocking past one read.
   std::size_t fill_more();
@@ -60,6 +62,7 @@ class BufferedInput {
   const std::string& name() const { return in_->name(); }
 
  private:
+  std::size_t fill_slow(std::size_t n);
   void make_room(std::size_t n);
   bool read_once();
 

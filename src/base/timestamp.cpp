@@ -1,5 +1,7 @@
 #include "base/timestamp.hpp"
 
+#include <charconv>
+
 #include <cstdio>
 #include <ctime>
 
@@ -29,7 +31,8 @@ std::string format_iso8601(std::int64_t micros) {
 bool append_seconds_3(std::int64_t micros, std::string& out) {
   if (micros < 0 || micros >= 1000000000LL * 1000000 || micros % 1000 == 500) return false;
   std::int64_t ms = (micros + 500) / 1000;
-  out += std::to_string(ms / 1000);
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, ms / 1000).ptr);
   out.push_back('.');
   out.push_back(static_cast<char>('0' + ms / 100 % 10));
   out.push_back(static_cast<char>('0' + ms / 10 % 10));

@@ -25,30 +25,69 @@ enum class Utf8Check {
 Utf8Check check_utf8(std::string_view s, std::size_t* valid_prefix = nullptr);
 
 // True when every byte of [p, p + n) is ASCII other than NUL: such a string
-// needs no further checks. Inline and 16 bytes at a time (SSE2, which every
-// x86-64 has; 8 at a time elsewhere), for the decoder's hot path; false
-// sends the caller to the exact checks.
+// needs no further checks. Inline, for the decoder's hot path: 16 bytes at
+// a time with SSE2 (which every x86-64 has), the last block read
+// overlapping the one before rather than byte by byte, and one test of the
+// accumulated bits at the end; shorter strings take two overlapping words.
+// False sends the caller to the exact checks.
 inline bool is_plain_ascii(const std::uint8_t* p, std::size_t n) {
-  std::size_t i = 0;
+  // A byte of 0 borrows into its high bit; a byte >= 0x80 has it set.
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto word_bad = [](std::uint64_t w) { return ((w - kOnes) | w) & kHigh; };
 #if defined(__SSE2__)
-  const __m128i zero = _mm_setzero_si128();
-  for (; i + 16 <= n; i += 16) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    // movemask takes each byte's high bit: set for bytes >= 0x80, and for
-    // the 0xFF that cmpeq leaves where a byte is NUL.
-    if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, zero)))) return false;
+  if (n >= 16) {
+    const __m128i zero = _mm_setzero_si128();
+    // Each byte's high bit: set for bytes >= 0x80, and for the 0xFF that
+    // cmpeq leaves where a byte is NUL.
+    auto bad = [&](const std::uint8_t* q) {
+      __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+      return _mm_or_si128(v, _mm_cmpeq_epi8(v, zero));
+    };
+    __m128i acc = bad(p + n - 16);
+    for (std::size_t i = 0; i + 16 < n; i += 16) acc = _mm_or_si128(acc, bad(p + i));
+    return _mm_movemask_epi8(acc) == 0;
+  }
+#else
+  if (n >= 16) {
+    std::uint64_t w, acc = 0;
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      __builtin_memcpy(&w, p + i, 8);
+      acc |= word_bad(w);
+    }
+    __builtin_memcpy(&w, p + n - 8, 8);
+    return (acc | word_bad(w)) == 0;
   }
 #endif
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t w;
-    __builtin_memcpy(&w, p + i, 8);
-    // A byte of 0 borrows into its high bit; a byte >= 0x80 has it set.
-    if (((w - kOnes) | w) & kHigh) return false;
+  if (n >= 8) {
+    std::uint64_t a, b;
+    __builtin_memcpy(&a, p, 8);
+    __builtin_memcpy(&b, p + n - 8, 8);
+    return (word_bad(a) | word_bad(b)) == 0;
   }
-  for (; i < n; ++i)
+  if (n >= 4) {
+    std::uint32_t a, b;
+    __builtin_memcpy(&a, p, 4);
+    __builtin_memcpy(&b, p + n - 4, 4);
+    return word_bad((std::uint64_t{a} << 32) | b) == 0;
+  }
+  for (std::size_t i = 0; i < n; ++i)
     if (p[i] == 0 || p[i] >= 0x80) return false;
   return true;
+}
+
+// Length of the leading run of bytes below 0x80 in [p, p + n): text that
+// any UTF-8 rule copies as it is. 16 bytes at a time (SSE2), for the
+// report writers, whose text is mostly such runs.
+inline std::size_t ascii_prefix(const std::uint8_t* p, std::size_t n) {
+  std::size_t i = 0;
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    int high = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)));
+    if (high) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(high)));
+  }
+#endif
+  while (i < n && p[i] < 0x80) ++i;
+  return i;
 }
 
 // Python's incremental decoder, fed one byte at a time, reduced to what the

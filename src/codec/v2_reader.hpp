@@ -13,6 +13,7 @@
 //   ends there and every byte appears in exactly one event.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,7 @@ class V2Reader : public EventReader {
   DamageHandler* damage_;
   Utf8Tracker utf8_;
   std::vector<std::string_view> tags_;
+  std::array<std::string_view, 16> few_tags_;  // the fast path's tags
   std::string damaged_bytes_, damage_reason_;
   std::uint64_t damage_offset_ = 0;
   bool second_parser_event_ = false;

@@ -25,7 +25,7 @@ std::string format_seconds_3(std::int64_t micros) {
 
 std::uint32_t IdLister::find(std::string_view id, std::uint64_t h, std::size_t& slot) const {
   return index_.find(
-      h, [&](std::uint32_t r) { return active_[r].hash == h && active_[r].id == id; }, slot);
+      h, [&](std::uint32_t r) { return active_[r].hash == h && same_string(active_[r].id, id); }, slot);
 }
 
 void IdLister::on_event(const Event& e) {
@@ -81,8 +81,9 @@ void IdLister::end_test(std::string_view id) {
 void IdLister::report(std::string_view id, std::optional<std::int64_t> micros) {
   out_.write(id);
   if (options_.times) {
-    out_.put(' ');
-    out_.write(format_seconds_3(micros.value_or(0)));
+    scratch_.assign(1, ' ');
+    if (!append_seconds_3(micros.value_or(0), scratch_)) scratch_ += format_seconds_3(micros.value_or(0));
+    out_.write(scratch_);
   }
   out_.put('\n');
 }

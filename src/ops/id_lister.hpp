@@ -65,6 +65,7 @@ class IdLister : public EventSink {
   std::vector<Active> active_;
   std::vector<std::uint32_t> free_;
   HashIndex index_;
+  std::string scratch_;  // the --times column, built without allocating
   std::uint64_t sequence_ = 0;
 };
 

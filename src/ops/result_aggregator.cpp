@@ -1,6 +1,7 @@
 #include "ops/result_aggregator.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace su {
 
@@ -18,32 +19,78 @@ std::optional<double> TestResult::duration() const {
 
 namespace {
 
-std::uint64_t key_hash(const Event& e) {
-  std::uint64_t h = hash_bytes(*e.test_id);
-  if (e.route_code) h ^= (hash_bytes(*e.route_code) + 1) * 0x9E3779B97F4A7C15ull;
+std::uint64_t key_hash(std::string_view id, const std::optional<std::string_view>& route) {
+  std::uint64_t h = hash_bytes(id);
+  if (route) h ^= (hash_bytes(*route) + 1) * 0x9E3779B97F4A7C15ull;
   return h;
 }
 
+std::uint64_t key_hash(const Event& e) { return key_hash(*e.test_id, e.route_code); }
+
+std::uint64_t key_hash(const TestResult& r) {
+  std::optional<std::string_view> route;
+  if (r.route_code) route = *r.route_code;
+  return key_hash(r.id, route);
+}
+
+std::uint64_t tail_word(std::string_view id) {
+  std::uint64_t w = 0;
+  if (id.size() >= 8) std::memcpy(&w, id.data() + id.size() - 8, 8);
+  else std::memcpy(&w, id.data(), id.size());
+  return w;
+}
+
 bool same_test(const TestResult& r, const Event& e) {
-  return r.id == *e.test_id && r.route_code.has_value() == e.route_code.has_value() &&
-         (!e.route_code || *r.route_code == *e.route_code);
+  return same_string(r.id, *e.test_id) &&
+         r.route_code.has_value() == e.route_code.has_value() &&
+         (!e.route_code || same_string(*r.route_code, *e.route_code));
 }
 
 }  // namespace
 
 std::uint32_t ResultAggregator::open_for(const Event& e) {
   if (last_ != kNoLast && same_test(records_[last_].result, e)) return last_;
+  if (indexed_) return last_ = open_hashed(e);
+  std::uint64_t tail = tail_word(*e.test_id);
+  std::size_t size = e.test_id->size();
+  for (const Probe& c : scan_)
+    if (c.tail == tail && c.size == size && same_test(records_[c.record].result, e))
+      return last_ = c.record;
+  if (scan_.size() < kScanLimit) {
+    std::uint32_t index = insert(e, 0);
+    scan_.push_back({tail, size, index});
+    return last_ = index;
+  }
+  start_indexing();
+  return last_ = open_hashed(e);
+}
+
+void ResultAggregator::start_indexing() {
+  for (const Probe& c : scan_) {
+    Open& open = records_[c.record];
+    open.hash = key_hash(open.result);
+    std::size_t slot = 0;
+    index_.find(open.hash, [](std::uint32_t) { return false; }, slot);
+    index_.insert(slot, c.record, hash_of());
+  }
+  scan_.clear();
+  indexed_ = true;
+}
+
+std::uint32_t ResultAggregator::open_hashed(const Event& e) {
   std::uint64_t h = key_hash(e);
   std::size_t slot = 0;
   std::uint32_t index = index_.find(
       h, [&](std::uint32_t r) { return records_[r].hash == h && same_test(records_[r].result, e); },
       slot);
-  if (index == HashIndex::kNone) index = insert(e, h, slot);
-  last_ = index;
+  if (index == HashIndex::kNone) {
+    index = insert(e, h);
+    index_.insert(slot, index, hash_of());
+  }
   return index;
 }
 
-std::uint32_t ResultAggregator::insert(const Event& e, std::uint64_t hash, std::size_t slot) {
+std::uint32_t ResultAggregator::insert(const Event& e, std::uint64_t hash) {
   std::uint32_t index;
   if (free_.empty()) {
     index = static_cast<std::uint32_t>(records_.size());
@@ -64,13 +111,22 @@ std::uint32_t ResultAggregator::insert(const Event& e, std::uint64_t hash, std::
   r.complete = false;
   r.start = e.timestamp;
   r.offset = e.offset;
-  index_.insert(slot, index, hash_of());
   return index;
 }
 
 void ResultAggregator::close(std::uint32_t index) {
   Open& open = records_[index];
-  index_.erase(open.hash, index, hash_of());
+  if (indexed_) {
+    index_.erase(open.hash, index, hash_of());
+    if (index_.size() == 0) indexed_ = false;
+  } else {
+    for (Probe& c : scan_)
+      if (c.record == index) {
+        c = scan_.back();
+        scan_.pop_back();
+        break;
+      }
+  }
   open.in_use = false;
   if (open.result.tags) {
     open.spare_tags = std::move(*open.result.tags);
@@ -92,7 +148,7 @@ void ResultAggregator::on_event(const Event& e) {
   TestResult& r = open.result;
   if (e.status != Status::none) r.status = e.status;
   r.stop = e.timestamp;
-  if (e.tags) {
+  if (e.tags && options_.keep_tags) {
     if (!r.tags) r.tags.emplace(std::move(open.spare_tags));
     r.tags->resize(e.tags->size());
     for (std::size_t i = 0; i < e.tags->size(); ++i) (*r.tags)[i].assign((*e.tags)[i]);
@@ -118,7 +174,7 @@ void ResultAggregator::on_event(const Event& e) {
 
 void ResultAggregator::finish() {
   std::vector<Open*> left;
-  left.reserve(index_.size());
+  left.reserve(open_tests());
   for (auto& open : records_)
     if (open.in_use) left.push_back(&open);
   std::sort(left.begin(), left.end(),
@@ -130,6 +186,8 @@ void ResultAggregator::finish() {
   records_.clear();
   free_.clear();
   index_.clear();
+  scan_.clear();
+  indexed_ = false;
   last_ = kNoLast;
 }
 

@@ -67,6 +67,9 @@ struct AggregatorOptions {
   // Lists attachments (name, MIME type, size) without keeping their bytes;
   // implied by keep_attachments.
   bool attachment_sizes = false;
+  // Tag lists are copied into each result; a consumer that only counts
+  // outcomes (su-ls' exit code) turns this off.
+  bool keep_tags = true;
 };
 
 class ResultAggregator : public EventSink {
@@ -77,7 +80,7 @@ class ResultAggregator : public EventSink {
   void on_event(const Event& event) override;
   void finish() override;
 
-  std::size_t open_tests() const { return index_.size(); }
+  std::size_t open_tests() const { return indexed_ ? index_.size() : scan_.size(); }
 
  private:
   struct Open {
@@ -89,9 +92,20 @@ class ResultAggregator : public EventSink {
   };
   static constexpr std::uint32_t kNoLast = HashIndex::kNone;
 
+  // A few bytes of a test id that tell most open tests apart without
+  // hashing the id: its size and its last eight bytes.
+  struct Probe {
+    std::uint64_t tail;
+    std::size_t size;
+    std::uint32_t record;
+  };
+  static constexpr std::size_t kScanLimit = 16;
+
   // The open test the event belongs to (its index in records_), opened if new.
   std::uint32_t open_for(const Event& e);
-  std::uint32_t insert(const Event& e, std::uint64_t hash, std::size_t slot);
+  std::uint32_t open_hashed(const Event& e);
+  std::uint32_t insert(const Event& e, std::uint64_t hash);
+  void start_indexing();
   void close(std::uint32_t index);
   auto hash_of() const {
     return [this](std::uint32_t record) { return records_[record].hash; };
@@ -105,6 +119,12 @@ class ResultAggregator : public EventSink {
   // the record's own fields.
   std::vector<Open> records_;
   std::vector<std::uint32_t> free_;
+  // While at most kScanLimit tests are open (a parallel run has one per
+  // worker), they are found by scanning scan_, which costs less than
+  // hashing a 70-byte id twice per test and keeping an index; past that,
+  // index_ takes over until no test is open.
+  std::vector<Probe> scan_;
+  bool indexed_ = false;
   HashIndex index_;
   std::uint64_t sequence_ = 0;
   // The test the last event belonged to: consecutive events of one test

@@ -18,11 +18,16 @@ void RunStats::add(const TestResult& r) {
     }
   }
   if (r.tags)
-    for (const auto& t : *r.tags)
-      if (seen_tags_.find(std::string_view(t)) == seen_tags_.end()) {
-        seen_tags_.insert(t);
-        tags.insert(t);
-      }
+    for (const auto& t : *r.tags) {
+      std::uint64_t h = hash_bytes(t);
+      std::size_t slot = 0;
+      auto same = [&](std::uint32_t i) { return seen_hashes_[i] == h && same_string(seen_tags_[i], t); };
+      if (seen_index_.find(h, same, slot) != HashIndex::kNone) continue;
+      seen_tags_.push_back(*tags.insert(t).first);
+      seen_hashes_.push_back(h);
+      seen_index_.insert(slot, static_cast<std::uint32_t>(seen_tags_.size() - 1),
+                         [&](std::uint32_t i) { return seen_hashes_[i]; });
+    }
   std::int64_t start = r.start ? r.start->micros() : 0;
   std::int64_t stop = r.stop ? r.stop->micros() : 0;
   if (r.start) {

@@ -9,9 +9,11 @@
 #include <cstdint>
 #include <set>
 #include <string>
-#include <unordered_set>
+#include <string_view>
+#include <vector>
 
 #include "base/hash.hpp"
+#include "base/hash_index.hpp"
 
 #include "ops/result_aggregator.hpp"
 
@@ -29,8 +31,13 @@ struct RunStats {
 
  private:
   std::int64_t first_us_ = 0, last_us_ = 0;  // first and last, in µs
-  // Tags already in `tags`: a hash lookup per tag instead of a tree walk.
-  std::unordered_set<std::string, StringHash, StringEqual> seen_tags_;
+  // Tags already in `tags` (views of its strings, which a set never moves)
+  // with their hashes, found through a HashIndex: one short hash and one
+  // probe per tag of every test, where a tree walk or a node-based hash
+  // set cost several times that.
+  std::vector<std::string_view> seen_tags_;
+  std::vector<std::uint64_t> seen_hashes_;
+  HashIndex seen_index_;
 };
 
 // Collects RunStats, handing non-test events to an optional passthrough.

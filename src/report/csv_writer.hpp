@@ -31,6 +31,15 @@ struct CsvOptions {
   std::int64_t wall_clock_micros = 0;  // the clock for untimestamped streams
 };
 
+// The text of the last date formatted ("2024-01-01 "), reused while the
+// day stays the same.
+struct DateCache {
+  std::int64_t day = 0;
+  std::size_t size = 0;  // 0: nothing cached yet
+  char text[24];
+};
+
+
 class CsvWriter : public ResultHandler {
  public:
   CsvWriter(Output& out, CsvOptions options) : out_(out), options_(options) {}
@@ -52,11 +61,15 @@ class CsvWriter : public ResultHandler {
   std::optional<std::int64_t> set_time_;
   std::uint64_t unsuccessful_ = 0;
   std::string row_;
+  DateCache dates_;
 };
 
 // Appends one CSV field with python's csv.QUOTE_MINIMAL rules.
 void append_csv_field(std::string& out, std::string_view field);
 // python's str(datetime) of a UTC time: "2024-05-01 12:00:00.250000+00:00".
 std::string python_datetime(std::int64_t micros);
+
+// Appends python_datetime(micros) to `out`.
+void append_python_datetime(std::string& out, std::int64_t micros, DateCache& cache);
 
 }  // namespace su

@@ -184,6 +184,14 @@ std::string sanitize_utf8(std::string_view bytes) {
   out.reserve(bytes.size());
   std::size_t i = 0;
   while (i < bytes.size()) {
+    // ASCII runs (nearly all of a traceback) are copied whole.
+    std::size_t run = ascii_prefix(reinterpret_cast<const std::uint8_t*>(bytes.data()) + i,
+                                   bytes.size() - i);
+    if (run > 0) {
+      out.append(bytes.substr(i, run));
+      i += run;
+      continue;
+    }
     std::uint32_t cp;
     std::size_t n = utf8_char_length(bytes, i, &cp);
     if (n == 0) {

@@ -1,5 +1,6 @@
 #include "report/trace_report.hpp"
 
+#include <charconv>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -34,6 +35,17 @@ std::size_t code_points(std::string_view s) {
 long long worker_number(const TestResult& r) {
   std::string_view tag = r.worker_tag();
   if (tag.empty()) return 0;
+  // The usual tag, worker-N with a few plain digits, without strtoll.
+  std::string_view number = tag.substr(7);
+  if (!number.empty() && number.size() <= 18) {
+    long long v = 0;
+    bool plain = true;
+    for (char c : number) {
+      if (c < '0' || c > '9') { plain = false; break; }
+      v = v * 10 + (c - '0');
+    }
+    if (plain) return v;
+  }
   std::string digits;
   for (char c : tag.substr(7))
     if (c != '_') digits.push_back(c);
@@ -47,19 +59,46 @@ long long worker_number(const TestResult& r) {
 }
 
 // python's cleanup_test_name: drop the first [...] (tempest-style tags).
-std::string display_name(std::string_view id) {
+// Returns `id` itself when there is nothing to drop, else the name built in
+// `scratch`.
+std::string_view display_name(std::string_view id, std::string& scratch) {
   std::size_t open = id.find('['), close = id.find(']');
-  if (open != std::string_view::npos && open > 0 && close != std::string_view::npos && close > open)
-    return std::string(id.substr(0, open)) + std::string(id.substr(close + 1));
-  return std::string(id);
+  if (open != std::string_view::npos && open > 0 && close != std::string_view::npos &&
+      close > open) {
+    scratch.assign(id.substr(0, open));
+    scratch.append(id.substr(close + 1));
+    return scratch;
+  }
+  return id;
 }
 
 }  // namespace
 
 std::string trace_duration(std::int64_t micros) {
+  std::string out;
+  append_trace_duration(out, micros);
+  return out;
+}
+
+double append_trace_duration(std::string& out, std::int64_t micros) {
   std::int64_t whole, frac;
   split_micros(micros, &whole, &frac);
-  return fmt::format("{}.{:06}s", whole, frac);
+  // "%lld.%06llds", by hand: snprintf was the largest cost per test.
+  char buf[32];
+  char* end = std::to_chars(buf, buf + 20, static_cast<long long>(whole)).ptr;
+  *end++ = '.';
+  std::int64_t f = frac;
+  for (int k = 5; k >= 0; --k, f /= 10) end[k] = static_cast<char>('0' + f % 10);
+  end += 6;
+  *end++ = 's';
+  out.append(buf, end);
+  // The value python reads back from that text with float(): the decimal
+  // |whole|.frac is the exact ratio (|whole| * 10^6 + frac) / 10^6, and one
+  // IEEE division rounds it correctly, as float() does (exact below 2^53
+  // microseconds); the sign is the text's.
+  std::int64_t magnitude = (whole < 0 ? -whole : whole) * 1000000 + frac;
+  double value = static_cast<double>(magnitude) / 1e6;
+  return whole < 0 ? -value : value;
 }
 
 std::string python_timedelta(std::int64_t micros) {
@@ -139,8 +178,9 @@ void TraceReport::on_result(const TestResult& r) {
     if (!first_ || *t < *first_) first_ = t;
     if (!last_ || *t > *last_) last_ = t;
   }
-  std::string duration = start && stop ? trace_duration(*stop - *start) : "";
-  if (!duration.empty()) test_seconds_ += std::strtod(duration.c_str(), nullptr);
+  std::string& duration = duration_;
+  duration.clear();
+  if (start && stop) test_seconds_ += append_trace_duration(duration, *stop - *start);
 
   long long w = worker_number(r);
   Worker& worker = workers_[w];
@@ -156,22 +196,27 @@ void TraceReport::on_result(const TestResult& r) {
   if (r.complete && s == Status::fail) ++failed_;
   if (!r.complete) ++unfinished_;
 
-  std::string name = display_name(r.id);
+  std::string_view name = display_name(r.id, name_);
   if (name == "process-returncode") return;
   if (fail) {
     ++fails_seen_;
     if (options_.post_fails) fails_.push_back(r);
   }
   line_.clear();
-  std::string head = "{";
-  head += fmt::format("{}", w);
+  std::string& head = head_;
+  head.assign("{");
+  char digits[24];
+  head.append(digits, std::to_chars(digits, digits + sizeof digits, w).ptr);
   head += "} ";
   head += options_.escape ? visible(name) : name;
   if (fail) {
     if (options_.abbreviate) {
       status_word("F", "31");
     } else {
-      line_ += head + " [" + duration + "] ... ";
+      line_ += head;
+      line_ += " [";
+      line_ += duration;
+      line_ += "] ... ";
       status_word("FAILED", "31");
       line_ += "\n";
       if (options_.failure_debug) print_attachments(r, true);
@@ -181,7 +226,10 @@ void TraceReport::on_result(const TestResult& r) {
       if (options_.abbreviate) {
         status_word(".", "32");
       } else {
-        line_ += head + " [" + duration + "] ... ";
+        line_ += head;
+      line_ += " [";
+      line_ += duration;
+      line_ += "] ... ";
         status_word("ok", "32");
         line_ += "\n";
         print_attachments(r, options_.all_attachments);

@@ -77,6 +77,7 @@ class TraceReport : public ResultHandler {
   Output& out_;
   TraceOptions options_;
   std::string line_;
+  std::string head_, duration_, name_;  // per-test scratch, reused
   std::map<long long, Worker> workers_;
   std::vector<TestResult> fails_;
   std::uint64_t ran_ = 0, passed_ = 0, skipped_ = 0, xfail_ = 0, uxsuccess_ = 0, failed_ = 0;
@@ -88,6 +89,9 @@ class TraceReport : public ResultHandler {
 // "%d.%06ds" of a duration in microseconds, python's way (a negative one
 // prints as python's timedelta fields do: -0.5 s is "-1.500000s").
 std::string trace_duration(std::int64_t micros);
+// Appends trace_duration(micros) to `out` and returns the number python's
+// float() reads from it (what subunit-trace sums as the tests' time).
+double append_trace_duration(std::string& out, std::int64_t micros);
 // python's str(timedelta): "0:00:04.125000", "1 day, 2:00:00".
 std::string python_timedelta(std::int64_t micros);
 

@@ -2,6 +2,11 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace su {
 
@@ -48,6 +53,45 @@ constexpr auto kPlain = [] {
   return t;
 }();
 
+// Length of the leading run of kPlain bytes in [p, end). 16 bytes at a
+// time with SSE2: a byte is not plain if, as a signed byte, it is below
+// 0x20 (control bytes, and every byte from 0x80), or one of & < > ".
+std::size_t plain_run(const char* p, const char* end) {
+  const char* q = p;
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(0x20), amp = _mm_set1_epi8('&'),
+                lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'), quot = _mm_set1_epi8('"');
+  auto bad_bits = [&](const char* at) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    __m128i bad = _mm_or_si128(
+        _mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, amp)),
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lt), _mm_cmpeq_epi8(v, gt)),
+                     _mm_cmpeq_epi8(v, quot)));
+    return static_cast<unsigned>(_mm_movemask_epi8(bad));
+  };
+  auto done = [&](const char* at, unsigned m) {
+    return static_cast<std::size_t>(at - p) + static_cast<std::size_t>(__builtin_ctz(m));
+  };
+  for (; end - q >= 16; q += 16)
+    if (unsigned m = bad_bits(q)) return done(q, m);
+  if (q == end) return static_cast<std::size_t>(end - p);
+  // The last 1-15 bytes: a block ending at `end`, read overlapping what is
+  // checked already (or from a padded copy when the text is that short).
+  unsigned r = static_cast<unsigned>(end - q);
+  if (end - p >= 16) {
+    unsigned m = bad_bits(end - 16) >> (16 - r);
+    return m ? done(q, m) : static_cast<std::size_t>(end - p);
+  }
+  char pad[16];
+  std::memset(pad, 'a', sizeof pad);
+  std::memcpy(pad, q, r);
+  unsigned m = bad_bits(pad) & ((1u << r) - 1);
+  return m ? done(q, m) : static_cast<std::size_t>(end - p);
+#endif
+  while (q < end && kPlain[static_cast<unsigned char>(*q)]) ++q;
+  return static_cast<std::size_t>(q - p);
+}
+
 void append_escaped(std::string& out, std::string_view s, XmlDialect dialect, bool attr) {
   out.reserve(out.size() + s.size());
   // The last two characters kept, to spot "]]>" in the junitxml dialect.
@@ -56,8 +100,7 @@ void append_escaped(std::string& out, std::string_view s, XmlDialect dialect, bo
   while (i < s.size()) {
     // A run of plain bytes is appended at once (ids and most output are
     // nothing else).
-    std::size_t run = i;
-    while (run < s.size() && kPlain[static_cast<unsigned char>(s[run])]) ++run;
+    std::size_t run = i + plain_run(s.data() + i, s.data() + s.size());
     if (run > i) {
       out.append(s.data() + i, run - i);
       prev2 = run - i >= 2 ? s[run - 2] : prev1;

@@ -44,6 +44,33 @@ TEST_SUITE("csv writer") {
     su::append_csv_field(out, "x\ry");
     CHECK(out == "plain|\"a,\"\"b\"\"\"|\"x\ry\"");
   }
+  TEST_CASE("quotes a long field whatever the position of the special byte") {
+    for (std::size_t n = 1; n <= 70; ++n) {
+      for (std::size_t at = 0; at < n; ++at) {
+        for (char special : {',', '"', '\r', '\n'}) {
+          std::string field(n, 'a');
+          field[at] = special;
+          std::string out;
+          su::append_csv_field(out, field);
+          CHECK(out.front() == '"');
+        }
+      }
+      std::string plain(n, 'a'), out;
+      su::append_csv_field(out, plain);
+      CHECK(out == plain);
+    }
+  }
+  TEST_CASE("a date kept from the previous row is replaced when the day changes") {
+    su::DateCache cache;
+    std::string out;
+    su::append_python_datetime(out, kT, cache);
+    out += '|';
+    su::append_python_datetime(out, kT + 86400000000LL, cache);
+    out += '|';
+    su::append_python_datetime(out, kT - 1, cache);
+    CHECK(out == "2024-05-01 12:00:00+00:00|2024-05-02 12:00:00+00:00|"
+                 "2024-05-01 11:59:59.999999+00:00");
+  }
   TEST_CASE("writes python's statuses: uxsuccess as success, unfinished as failure") {
     Captured c;
     su::CsvWriter w{c.out, {}};

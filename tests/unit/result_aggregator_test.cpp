@@ -52,6 +52,54 @@ TEST_SUITE("result aggregator") {
     CHECK_FALSE(c.results[1].complete);
   }
 
+  TEST_CASE("finds each open test whether a few or many are open at once") {
+    // Up to 16 open tests are scanned, more are hashed; ids that share
+    // their size and last eight bytes differ only at the front.
+    Collect c;
+    su::ResultAggregator agg{c};
+    std::vector<std::string> ids;
+    for (int i = 0; i < 40; ++i) ids.push_back(std::string(1, static_cast<char>('A' + i)) + ".same_tail");
+    for (int round = 0; round < 2; ++round) {
+      c.results.clear();
+      for (int i = 0; i < 40; ++i) {
+        agg.on_event(ev(ids[i], Status::inprogress, 100 + i));
+        CHECK(agg.open_tests() == static_cast<std::size_t>(i + 1));
+      }
+      for (int k = 0; k < 40; ++k) {
+        int i = (k * 7) % 40;  // close in a scrambled order
+        agg.on_event(ev(ids[i], k % 2 ? Status::fail : Status::success, 200 + i));
+      }
+      CHECK(agg.open_tests() == 0);
+      REQUIRE(c.results.size() == 40);
+      for (int k = 0; k < 40; ++k) {
+        int i = (k * 7) % 40;
+        CHECK(c.results[k].id == ids[i]);
+        CHECK(c.results[k].status == (k % 2 ? Status::fail : Status::success));
+        CHECK(c.results[k].start->seconds == static_cast<std::uint32_t>(100 + i));
+        CHECK(c.results[k].stop->seconds == static_cast<std::uint32_t>(200 + i));
+      }
+    }
+    // Tests left open are handed on newest first, from either table.
+    c.results.clear();
+    for (int i = 0; i < 20; ++i) agg.on_event(ev(ids[i], Status::inprogress));
+    agg.finish();
+    REQUIRE(c.results.size() == 20);
+    CHECK(c.results.front().id == ids[19]);
+    CHECK(c.results.back().id == ids[0]);
+  }
+
+  TEST_CASE("leaves tag lists out when keep_tags is off") {
+    Collect c;
+    su::ResultAggregator agg{c, {.keep_tags = false}};
+    std::array<std::string_view, 1> tags = {"x"};
+    Event a = ev("a", Status::success);
+    a.tags = std::span<const std::string_view>(tags);
+    agg.on_event(a);
+    REQUIRE(c.results.size() == 1);
+    CHECK_FALSE(c.results[0].tags.has_value());
+    CHECK(c.results[0].status == Status::success);
+  }
+
   TEST_CASE("keeps the last tag list seen, not the union") {
     Collect c;
     su::ResultAggregator agg{c};

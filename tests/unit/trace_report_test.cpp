@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "captured_output.hpp"
 
 #include <cmath>
@@ -32,6 +35,27 @@ TestResult result(std::string id, Status s, double start, double stop, std::stri
 }  // namespace
 
 TEST_SUITE("trace report") {
+  TEST_CASE("sums the very number python's float() reads from each duration") {
+    int mismatches = 0;
+    std::uint64_t x = 88172645463325252ull;
+    for (int i = 0; i < 200000; ++i) {
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      std::int64_t micros = static_cast<std::int64_t>(x % 20000000000ull) - 10000000000LL;
+      if (i < 2000) micros = i - 1000;  // around zero, where the sign matters
+      std::string text;
+      double value = su::append_trace_duration(text, micros);
+      std::int64_t whole = micros / 1000000, frac = micros % 1000000;
+      if (frac < 0) frac += 1000000, --whole;
+      char expected[64];
+      std::snprintf(expected, sizeof expected, "%lld.%06llds", static_cast<long long>(whole),
+                    static_cast<long long>(frac));
+      if (text != expected ||
+          value != std::strtod(text.c_str(), nullptr))
+        ++mismatches;
+    }
+    CHECK(mismatches == 0);
+  }
+
   TEST_CASE("formats durations and timedeltas as python does") {
     CHECK(su::trace_duration(1200000) == "1.200000s");
     CHECK(su::trace_duration(-500000) == "-1.500000s");
