@@ -65,8 +65,8 @@ CREATE TABLE su_results (
 );
 CREATE INDEX su_results_run ON su_results (run);
 CREATE INDEX su_results_test ON su_results (test, run);
--- `failing`: the few rows of a run that failed.
-CREATE INDEX su_results_failed ON su_results (run) WHERE status = 6 OR NOT complete;
+-- `failing`: the few rows of a run that failed (fail, uxsuccess, incomplete).
+CREATE INDEX su_results_failed ON su_results (run) WHERE status IN (4, 6) OR NOT complete;
 CREATE TABLE su_streams (
   run bigint NOT NULL,
   seq integer NOT NULL,

@@ -159,7 +159,7 @@ RunIndex PgStore::rows_of_run(std::uint64_t run, bool failed_only) {
   PgResult r = db_.query(std::string("SELECT t.name, ") + kRowColumns +
                              " FROM su_results r JOIN su_tests t ON t.id = r.test"
                              " WHERE r.run = $1::bigint" +
-                             (failed_only ? " AND (r.status = 6 OR NOT r.complete)" : ""),
+                             (failed_only ? " AND (r.status IN (4, 6) OR NOT r.complete)" : ""),
                          {PgParam::int8(static_cast<std::int64_t>(run))});
   index.rows.reserve(static_cast<std::size_t>(r.rows()));
   std::uint32_t max_test = 0;

@@ -44,8 +44,8 @@ class RunStore {
   virtual std::string run_path(std::uint64_t run) const = 0;
   virtual const std::string& dir() const = 0;
 
-  // index() with at least the rows of tests that failed (fail, or never
-  // completed) — all `failing` needs, which failing_tests() picks out. A
+  // index() with at least the rows of tests that failed (fail, uxsuccess,
+  // or never completed) — all `failing` needs, which failing_tests() picks out. A
   // store that can fetch only those overrides it.
   virtual RunIndex failed_index(std::uint64_t run) { return index(run); }
 
