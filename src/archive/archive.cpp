@@ -131,6 +131,16 @@ void Archive::write_stream(std::uint64_t run, Output& out) {
 }
 
 std::uint64_t Archive::allocate_id() {
+  std::uint64_t next = peek_next_id();
+  write_next_id(next + 1);
+  return next;
+}
+
+void Archive::write_next_id(std::uint64_t next) {
+  write_file_durably(temp_path(".next-id"), path("next-id"), std::to_string(next) + "\n");
+}
+
+std::uint64_t Archive::peek_next_id() {
   std::uint64_t next = 0;
   std::string counter = path("next-id");
   if (path_exists(counter)) {
@@ -145,7 +155,6 @@ std::uint64_t Archive::allocate_id() {
     auto ids = numbered(dir_ + sub, sub[1] == 'r' ? kStreamSuffix : kIndexSuffix);
     if (!ids.empty()) next = std::max(next, ids.back() + 1);
   }
-  write_file_durably(temp_path(".next-id"), counter, std::to_string(next + 1) + "\n");
   return next;
 }
 

@@ -92,6 +92,9 @@ class Archive : public RunStore {
   std::string path(const char* name) const { return dir_ + "/" + name; }
   std::string temp_path(const char* suffix);
   std::uint64_t allocate_id();
+  // The id the next run gets, and recording it (under the lock).
+  std::uint64_t peek_next_id();
+  void write_next_id(std::uint64_t next);
   void require_run(std::uint64_t run) const;
 
   std::string dir_;

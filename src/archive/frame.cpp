@@ -4,9 +4,14 @@
 #include <google/protobuf/message_lite.h>
 #include <zstd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "base/crc32.hpp"
+#include "base/error.hpp"
 
 namespace su {
 namespace {
@@ -56,8 +61,9 @@ std::size_t frame_size_at(std::string_view data, std::size_t pos) {
 }
 
 FrameResult read_frame(std::string_view data, std::size_t& pos,
-                       google::protobuf::MessageLite& message, std::string& error) {
-  std::string at = "frame at byte " + std::to_string(pos) + ": ";
+                       google::protobuf::MessageLite& message, std::string& error,
+                       std::uint64_t base) {
+  std::string at = "frame at byte " + std::to_string(base + pos) + ": ";
   if (pos >= data.size()) return FrameResult::end;
   if (data.size() - pos < kFrameHeaderSize) {
     error = at + "header cut short";
@@ -111,6 +117,54 @@ FrameResult read_frame(std::string_view data, std::size_t& pos,
   }
   pos += kFrameHeaderSize + length;
   return FrameResult::ok;
+}
+
+FrameFileReader::FrameFileReader(const std::string& path) : path_(path) {
+  fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd_ < 0) throw IoError("cannot open '" + path + "': " + std::strerror(errno));
+  magic_.resize(kMagicSize);
+  magic_.resize(read_some(magic_.data(), kMagicSize));
+  pos_ = magic_.size();
+}
+
+FrameFileReader::~FrameFileReader() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+std::size_t FrameFileReader::read_some(char* p, std::size_t n) {
+  std::size_t got = 0;
+  while (got < n) {
+    ssize_t r = ::read(fd_, p + got, n - got);
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) throw IoError("cannot read '" + path_ + "': " + std::strerror(errno));
+    if (r == 0) break;
+    got += static_cast<std::size_t>(r);
+  }
+  return got;
+}
+
+FrameResult FrameFileReader::next(google::protobuf::MessageLite& message, std::string& error) {
+  // The frame is read into buf_ whole (header and payload) and checked by
+  // read_frame; the file position only moves on past a good frame.
+  buf_.resize(kFrameHeaderSize);
+  std::size_t got = read_some(buf_.data(), kFrameHeaderSize);
+  buf_.resize(got);
+  if (got == kFrameHeaderSize) {
+    std::uint32_t length = get_u32(buf_.data());
+    if (length <= kMaxFramePayload) {
+      buf_.resize(kFrameHeaderSize + length);
+      buf_.resize(kFrameHeaderSize + read_some(buf_.data() + kFrameHeaderSize, length));
+    }
+  }
+  std::size_t at = 0;
+  FrameResult r = read_frame(buf_, at, message, error, pos_);
+  if (r == FrameResult::ok) {
+    pos_ += at;
+  } else if (::lseek(fd_, static_cast<off_t>(pos_), SEEK_SET) < 0) {
+    throw IoError("cannot seek '" + path_ + "': " + std::strerror(errno));
+  }
+  if (buf_.capacity() > (4u << 20)) std::string().swap(buf_);
+  return r;
 }
 
 }  // namespace su
