@@ -85,8 +85,9 @@ std::uint64_t Archive::add(std::unique_ptr<Input> input, const AddOptions& optio
   FileLock lock{path("lock")};
   // New ids are appended as they are numbered; if anything below fails,
   // `ids` cuts them off again, so the archive is left as it was.
-  IdNumberer ids{path("ids")};
+  IdNumberer ids{path("ids"), indexer.results()};
   indexer.number_tests([&](std::string_view id) { return ids.number(id); });
+  ids.release();  // sorting the rows needs the memory more
   std::uint64_t id = peek_next_id();
   auto& h = indexer.header();
   h.set_id(id);

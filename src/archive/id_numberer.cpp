@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstring>
 #include <random>
+#include <stdexcept>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -53,9 +54,17 @@ IdNumberer::Fingerprint IdNumberer::fingerprint(std::string_view id) {
   return {hash_bytes(id), second_hash(id)};
 }
 
-IdNumberer::IdNumberer(std::string path) : path_(std::move(path)) {
+IdNumberer::IdNumberer(std::string path, std::size_t more) : path_(std::move(path)) {
+  fingerprints_.reserve(more);
   slots_.assign(1024, 0);
   if (path_exists(path_)) {
+    // Sized from the file (compressed ids take 8-12 bytes each), so that
+    // loading rarely rehashes.
+    std::uint64_t guess = file_size(path_) / 10;
+    std::size_t slots = 1024;
+    while (slots * 7 < guess * 10 && slots < (std::size_t{1} << 31)) slots *= 2;
+    slots_.assign(slots, 0);
+    fingerprints_.reserve(static_cast<std::size_t>(guess) + more);
     FrameFileReader file(path_);
     if (file.magic().size() == kMagicSize) {
       if (file.magic() != kIdsMagic)
@@ -107,46 +116,66 @@ IdNumberer::~IdNumberer() {
 double IdNumberer::bytes_per_id() const {
   if (fingerprints_.empty()) return 0;
   return static_cast<double>(fingerprints_.capacity() * sizeof(Fingerprint) +
-                             slots_.capacity() * sizeof(std::uint32_t)) /
+                             slots_.capacity() * sizeof(std::uint64_t)) /
          static_cast<double>(fingerprints_.size());
 }
 
+// A slot holds the number + 1 in its low 32 bits and the top 32 bits of
+// the fingerprint's first hash above them, so a probe past another id is
+// told apart without touching that id's fingerprint (a cache miss each).
 std::uint32_t IdNumberer::find(const Fingerprint& f, std::size_t& slot) const {
   std::size_t mask = slots_.size() - 1;
+  std::uint64_t tag = f.a >> 32 << 32;
   for (std::size_t i = f.a & mask;; i = (i + 1) & mask) {
-    std::uint32_t s = slots_[i];
+    std::uint64_t s = slots_[i];
     if (s == 0) {
       slot = i;
       return 0;
     }
-    const Fingerprint& g = fingerprints_[s - 1];
-    if (g.a == f.a && g.b == f.b) return s;
+    if ((s >> 32 << 32) != tag) continue;
+    auto n = static_cast<std::uint32_t>(s);
+    const Fingerprint& g = fingerprints_[n - 1];
+    if (g.a == f.a && g.b == f.b) return n;
   }
 }
 
 void IdNumberer::insert(const Fingerprint& f) {
-  if ((fingerprints_.size() + 1) * 2 > slots_.size()) grow();
+  // At most 70% full: with the tags, probes stay short.
+  if ((fingerprints_.size() + 1) * 10 > slots_.size() * 7) grow(slots_.size() * 2);
   std::size_t slot = 0;
   // A repeated id in the file keeps its first number (as IdTable does).
   fingerprints_.push_back(f);
-  if (find(f, slot) == 0) slots_[slot] = static_cast<std::uint32_t>(fingerprints_.size());
+  if (find(f, slot) == 0) slots_[slot] = (f.a >> 32 << 32) | fingerprints_.size();
 }
 
-void IdNumberer::grow() {
-  std::vector<std::uint32_t>(slots_.size() * 2, 0).swap(slots_);
-  std::size_t mask = slots_.size() - 1;
-  for (std::uint32_t n = 0; n < fingerprints_.size(); ++n) {
-    std::size_t i = fingerprints_[n].a & mask;
-    while (slots_[i] != 0) {
-      const Fingerprint& g = fingerprints_[slots_[i] - 1];
-      if (g.a == fingerprints_[n].a && g.b == fingerprints_[n].b) break;
-      i = (i + 1) & mask;
+void IdNumberer::grow(std::size_t slots) {
+  // Only the index is rebuilt: fingerprints stay where they are, and an id
+  // the file repeats keeps its first number.
+  std::vector<std::uint64_t>().swap(slots_);
+  slots_.assign(slots, 0);
+  std::size_t mask = slots - 1;
+  for (std::size_t n = 0; n < fingerprints_.size(); ++n) {
+    const Fingerprint& f = fingerprints_[n];
+    std::uint64_t tag = f.a >> 32 << 32;
+    std::size_t i = f.a & mask;
+    for (; slots_[i] != 0; i = (i + 1) & mask) {
+      std::uint64_t s = slots_[i];
+      if ((s >> 32 << 32) != tag) continue;
+      const Fingerprint& g = fingerprints_[static_cast<std::uint32_t>(s) - 1];
+      if (g.a == f.a && g.b == f.b) break;
     }
-    if (slots_[i] == 0) slots_[i] = n + 1;
+    if (slots_[i] == 0) slots_[i] = tag | (n + 1);
   }
 }
 
+void IdNumberer::release() {
+  std::vector<Fingerprint>().swap(fingerprints_);
+  std::vector<std::uint64_t>().swap(slots_);
+  released_ = true;
+}
+
 std::uint32_t IdNumberer::number(std::string_view id) {
+  if (released_) throw std::logic_error("IdNumberer::number after release()");
   Fingerprint f = fingerprint(id);
   std::size_t slot = 0;
   if (std::uint32_t s = find(f, slot)) return s - 1;

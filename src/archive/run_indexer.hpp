@@ -51,6 +51,8 @@ class RunIndexer : public EventSink, private ResultHandler {
   // scratch file for the row blocks. Throws IoError.
   void number_tests(const std::function<std::uint32_t(std::string_view)>& number);
   archive::pb::RunHeader& header() { return header_; }
+  // Test results seen (rows of the index).
+  std::uint32_t results() const { return results_; }
   void write_index(const std::string& path, const std::string& blocks_path);
 
  private:
