@@ -12,6 +12,7 @@
 #include "archive/archive_error.hpp"
 #include "archive/file_ops.hpp"
 #include "archive/frame.hpp"
+#include "archive/id_numberer.hpp"
 #include "base/error.hpp"
 
 namespace su {
@@ -39,21 +40,29 @@ void IdTable::reset() {
 }
 
 void IdTable::write_fresh(const std::string& tmp_path, const std::string& path) {
-  archive::pb::IdBlock block;
-  block.set_first(0);
-  block.set_generation(generation_);
-  std::string* data = block.mutable_data();
-  for (auto id : ids_) {
-    block.add_length(static_cast<std::uint32_t>(id.size()));
-    data->append(id);
-  }
   std::string bytes(kIdsMagic);
-  append_frame(bytes, block, true);
+  append_blocks(bytes, 0);
   write_file_durably(tmp_path, path, bytes);
   good_end_ = bytes.size();
   stored_ = ids_.size();
   load_error_.clear();
   damaged_ = false;
+}
+
+void IdTable::append_blocks(std::string& out, std::size_t from) const {
+  // Frames of at most IdNumberer::kBlockIds ids, so a reader holds little.
+  for (std::size_t first = from; first < ids_.size(); first += IdNumberer::kBlockIds) {
+    archive::pb::IdBlock block;
+    block.set_first(static_cast<std::uint32_t>(first));
+    if (first == 0) block.set_generation(generation_);
+    std::string* data = block.mutable_data();
+    std::size_t end = std::min(ids_.size(), first + IdNumberer::kBlockIds);
+    for (std::size_t i = first; i < end; ++i) {
+      block.add_length(static_cast<std::uint32_t>(ids_[i].size()));
+      data->append(ids_[i]);
+    }
+    append_frame(out, block, true);
+  }
 }
 
 void IdTable::load(const std::string& path) {
@@ -98,6 +107,45 @@ void IdTable::load(const std::string& path) {
   stored_ = ids_.size();
 }
 
+IdTable::FileSummary IdTable::scan_file(
+    const std::string& path, const std::function<void(std::uint32_t, std::string_view)>& each) {
+  FileSummary out;
+  if (!path_exists(path)) return out;
+  FrameFileReader file(path);
+  if (file.magic().size() < kMagicSize) return out;  // the first append died
+  if (file.magic() != kIdsMagic) {
+    out.error = "not an ids table (bad magic)";
+    out.damaged = true;
+    return out;
+  }
+  archive::pb::IdBlock block;
+  for (;;) {
+    std::string error;
+    FrameResult r = file.next(block, error);
+    if (r == FrameResult::end) break;
+    if (r != FrameResult::ok) {
+      out.error = error;
+      out.damaged = r == FrameResult::damaged;
+      break;
+    }
+    std::uint64_t total = 0;
+    for (auto n : block.length()) total += n;
+    if (block.first() != out.size || total != block.data().size()) {
+      out.error = "frame before byte " + std::to_string(file.position()) +
+                  ": block does not follow on";
+      out.damaged = true;
+      break;
+    }
+    if (block.first() == 0) out.generation = block.generation();
+    std::string_view data = block.data();
+    for (auto n : block.length()) {
+      each(out.size++, data.substr(0, n));
+      data.remove_prefix(n);
+    }
+  }
+  return out;
+}
+
 void IdTable::index_all() const {
   if (indexed_ == ids_.size()) return;
   numbers_.reserve(ids_.size());
@@ -127,21 +175,11 @@ void IdTable::append_pending(const std::string& path) {
   if (stored_ == ids_.size()) return;
   if (damaged_)
     throw ArchiveDamage(path, load_error_ + "; 'su-archive check' rebuilds it from the runs");
-  archive::pb::IdBlock block;
-  block.set_first(static_cast<std::uint32_t>(stored_));
-  if (stored_ == 0) {
-    if (generation_ == 0) generation_ = random_generation();
-    block.set_generation(generation_);
-  }
-  std::string* data = block.mutable_data();
-  for (std::size_t i = stored_; i < ids_.size(); ++i) {
-    block.add_length(static_cast<std::uint32_t>(ids_[i].size()));
-    data->append(ids_[i]);
-  }
+  if (stored_ == 0 && generation_ == 0) generation_ = random_generation();
   std::string bytes;
   bool fresh = !path_exists(path) || good_end_ < kMagicSize;
   if (fresh) bytes.assign(kIdsMagic);
-  append_frame(bytes, block, true);
+  append_blocks(bytes, stored_);
 
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
   if (fd < 0) throw IoError("cannot open '" + path + "': " + std::strerror(errno));

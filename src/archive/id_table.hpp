@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,22 @@ namespace su {
 
 class IdTable {
  public:
+  // What a pass over an ids file found: the table's generation, how many
+  // ids it holds, and what stopped the pass early, if anything ("" at the
+  // end of the file or a last frame cut short, as load() tells them apart).
+  struct FileSummary {
+    std::uint64_t generation = 0;
+    std::uint32_t size = 0;
+    std::string error;
+    bool damaged = false;
+  };
+  // Reads the ids file at `path` a frame at a time, calling `each` with
+  // every id's number and text (valid during the call), without holding
+  // the table: memory is one frame (new tables' frames hold at most 4096
+  // ids). A missing file is an empty table. Throws IoError.
+  static FileSummary scan_file(const std::string& path,
+                               const std::function<void(std::uint32_t, std::string_view)>& each);
+
   // Reads the ids file at `path` (a missing file is an empty table). Never
   // throws for damage: it stops at the first bad frame and says why in
   // load_error(). Throws IoError if the file cannot be read.
@@ -58,6 +75,7 @@ class IdTable {
 
  private:
   void index_all() const;
+  void append_blocks(std::string& out, std::size_t from) const;
 
   std::deque<std::string> storage_;  // stable: ids_ points into it
   std::vector<std::string_view> ids_;

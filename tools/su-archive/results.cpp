@@ -20,14 +20,21 @@ struct ResultsArgs {
 
 Exit run_results(Context& ctx, const ResultsArgs& args) {
   auto store = ctx.open_store();
-  RunIndex index = store->index(resolve_run(*store, run_spec(args.run)));
-  const auto& ids = store->ids();
-  auto rows = args.failing ? failing_tests(index) : slowest_tests(index, args.count);
+  // Read a block at a time, and only the answer's ids looked up: memory
+  // stays small on a run of a million tests.
+  RunIndex index;
+  std::uint64_t run = resolve_run(*store, run_spec(args.run));
+  std::vector<TestRow> found = args.failing ? failing_rows(*store, run, index)
+                                            : slowest_rows(*store, run, args.count, index);
+  std::vector<std::string> names = test_names(*store, found);
   std::string text;
   std::optional<JsonArrayWriter> array;
   if (args.format == "json") array.emplace(text);
-  for (const TestRow* r : rows) {
-    std::string_view id = ids.at(r->test);
+  std::vector<const TestRow*> rows;
+  for (const auto& r : found) rows.push_back(&r);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const TestRow* r = rows[i];
+    std::string_view id = names[i];
     if (args.format == "ids") {
       text += fmt::format("{}\n", id);
     } else if (array) {
