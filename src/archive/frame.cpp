@@ -4,6 +4,7 @@
 #include <google/protobuf/message_lite.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -29,6 +30,43 @@ std::uint32_t get_u32(const char* p) {
   std::uint32_t v = 0;
   for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<std::uint8_t>(p[i]);
   return v;
+}
+
+// Decompresses one zstd frame that says it holds `size` bytes, growing the
+// output as bytes come. False (with `why`) unless it holds exactly that.
+bool decompress_bounded(std::string_view in, std::size_t size, std::string& out,
+                        std::string& why) {
+  ZSTD_DCtx* dctx = ZSTD_createDCtx();
+  if (!dctx) {
+    why = "out of memory";
+    return false;
+  }
+  out.resize(std::min<std::size_t>(size, std::max<std::size_t>(1 << 16, in.size() * 8)) + 1);
+  ZSTD_inBuffer src{in.data(), in.size(), 0};
+  std::size_t done = 0, r = 0;
+  for (;;) {
+    ZSTD_outBuffer dst{out.data(), out.size(), done};
+    r = ZSTD_decompressStream(dctx, &dst, &src);
+    done = dst.pos;
+    if (ZSTD_isError(r) || done > size) break;
+    if (r == 0) break;                 // the frame is complete
+    if (done < out.size()) {
+      if (src.pos == src.size) break;  // cut short
+      continue;
+    }
+    out.resize(std::min<std::size_t>(size + 1, out.size() * 2));
+  }
+  ZSTD_freeDCtx(dctx);
+  if (ZSTD_isError(r)) {
+    why = ZSTD_getErrorName(r);
+    return false;
+  }
+  if (r != 0 || done != size || src.pos != src.size) {
+    why = "wrong size";
+    return false;
+  }
+  out.resize(done);
+  return true;
 }
 
 }  // namespace
@@ -100,10 +138,13 @@ FrameResult read_frame(std::string_view data, std::size_t& pos,
       error = at + "bad zstd frame";
       return FrameResult::damaged;
     }
-    std::string plain(static_cast<std::size_t>(size), '\0');
-    std::size_t n = ZSTD_decompress(plain.data(), plain.size(), payload.data(), payload.size());
-    if (ZSTD_isError(n) || n != plain.size()) {
-      error = at + "zstd: " + (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "wrong size");
+    // The size is what the frame claims, not what it holds: memory grows
+    // with the bytes actually decompressed (fuzzing found a 30-byte frame
+    // that made the reader allocate 1 GiB up front).
+    std::string plain;
+    std::string why;
+    if (!decompress_bounded(payload, static_cast<std::size_t>(size), plain, why)) {
+      error = at + "zstd: " + why;
       return FrameResult::damaged;
     }
     parsed = message.ParseFromArray(plain.data(), static_cast<int>(plain.size()));
