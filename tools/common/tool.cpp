@@ -60,6 +60,9 @@ void Tool::on_damage(const Damage& damage) {
 
 int Tool::run(int argc, char** argv, const std::function<Exit()>& body) {
   std::signal(SIGPIPE, SIG_IGN);
+  // Past a file size limit (ulimit -f), write() then fails with EFBIG and
+  // the tool reports it (exit 4) instead of being killed half way.
+  std::signal(SIGXFSZ, SIG_IGN);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
