@@ -18,9 +18,10 @@ namespace su {
 namespace {
 
 constexpr std::uint8_t kRaw = 0, kZstd = 1;
-// Index bodies are read far more often than written: a middling level keeps
-// them small without slowing `add` down.
-constexpr int kFrameLevel = 6;
+// Measured on a 1M-test add (81 MB of new ids, 30 MB of index rows):
+// level 6 took 0.6 s more CPU than level 3 (a quarter of the add) for an
+// ids file 18% and an index 1.4% smaller. Level 3 it is.
+constexpr int kFrameLevel = 3;
 
 void put_u32(std::string& out, std::uint32_t v) {
   for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));

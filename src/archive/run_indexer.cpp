@@ -196,6 +196,9 @@ void RunIndexer::number_tests(const std::function<std::uint32_t(std::string_view
       take(std::string_view(buf.data() + at, n));
       at += n;
     }
+    ::close(ids_fd_);
+    ids_fd_ = -1;
+    ::unlink(path.c_str());
   }
   auto& h = header_;
   h.set_tests(stats_.total);
