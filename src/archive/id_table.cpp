@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <algorithm>
 #include <random>
 #include <fcntl.h>
 #include <unistd.h>
@@ -14,6 +15,7 @@
 #include "archive/frame.hpp"
 #include "archive/id_numberer.hpp"
 #include "base/error.hpp"
+#include "base/hash.hpp"
 
 namespace su {
 namespace {
@@ -28,8 +30,22 @@ std::uint64_t random_generation() {
 
 }  // namespace
 
+std::string_view IdTable::store(std::string_view id) {
+  constexpr std::size_t kChunk = 1 << 20;
+  if (id.size() > chunk_size_ - chunk_used_) {
+    chunk_size_ = std::max(kChunk, id.size());
+    chunks_.push_back(std::make_unique<char[]>(chunk_size_));
+    chunk_used_ = 0;
+  }
+  char* at = chunks_.back().get() + chunk_used_;
+  if (!id.empty()) std::memcpy(at, id.data(), id.size());
+  chunk_used_ += id.size();
+  return {at, id.size()};
+}
+
 void IdTable::reset() {
-  storage_.clear();
+  chunks_.clear();
+  chunk_used_ = chunk_size_ = 0;
   ids_.clear();
   numbers_.clear();
   indexed_ = stored_ = 0;
@@ -95,11 +111,10 @@ void IdTable::load(const std::string& path) {
       break;
     }
     if (block.first() == 0) generation_ = block.generation();
-    std::string& blob = storage_.emplace_back(std::move(*block.mutable_data()));
-    std::size_t at = 0;
+    std::string_view blob = block.data();
     for (auto n : block.length()) {
-      ids_.emplace_back(blob.data() + at, n);
-      at += n;
+      ids_.push_back(store(blob.substr(0, n)));
+      blob.remove_prefix(n);
     }
     good_end_ = pos;
   }
@@ -147,26 +162,35 @@ IdTable::FileSummary IdTable::scan_file(
 }
 
 void IdTable::index_all() const {
-  if (indexed_ == ids_.size()) return;
-  numbers_.reserve(ids_.size());
-  for (; indexed_ < ids_.size(); ++indexed_)
-    numbers_.emplace(ids_[indexed_], static_cast<std::uint32_t>(indexed_));
+  auto hash_of = [this](std::uint32_t n) { return hash_bytes(ids_[n]); };
+  for (; indexed_ < ids_.size(); ++indexed_) {
+    std::string_view id = ids_[indexed_];
+    std::size_t slot = 0;
+    // A repeated id keeps its first number.
+    if (numbers_.find(hash_bytes(id), [&](std::uint32_t n) { return ids_[n] == id; }, slot) ==
+        HashIndex::kNone)
+      numbers_.insert(slot, static_cast<std::uint32_t>(indexed_), hash_of);
+  }
 }
 
 std::optional<std::uint32_t> IdTable::find(std::string_view id) const {
   index_all();
-  auto it = numbers_.find(id);
-  if (it == numbers_.end()) return std::nullopt;
-  return it->second;
+  std::size_t slot = 0;
+  std::uint32_t n =
+      numbers_.find(hash_bytes(id), [&](std::uint32_t k) { return ids_[k] == id; }, slot);
+  if (n == HashIndex::kNone) return std::nullopt;
+  return n;
 }
 
 std::uint32_t IdTable::intern(std::string_view id) {
   index_all();
-  auto it = numbers_.find(id);
-  if (it != numbers_.end()) return it->second;
+  std::size_t slot = 0;
+  std::uint64_t hash = hash_bytes(id);
+  std::uint32_t n = numbers_.find(hash, [&](std::uint32_t k) { return ids_[k] == id; }, slot);
+  if (n != HashIndex::kNone) return n;
   auto number = static_cast<std::uint32_t>(ids_.size());
-  ids_.push_back(storage_.emplace_back(id));
-  numbers_.emplace(ids_.back(), number);
+  ids_.push_back(store(id));
+  numbers_.insert(slot, number, [this](std::uint32_t k) { return hash_bytes(ids_[k]); });
   indexed_ = ids_.size();
   return number;
 }
