@@ -7,11 +7,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include "base/error.hpp"
 #include "base/output.hpp"
 #include "codec/v2_writer.hpp"
 #include "common/tool.hpp"
 #include "ops/filter_args.hpp"
+#include "ops/quarantine.hpp"
 #include "ops/result_filter.hpp"
 
 namespace {
@@ -90,12 +93,37 @@ void expand_prefixes(CLI::App& app, std::vector<std::string>& args) {
   }
 }
 
+// What --quarantine did, on standard error: the counts, then every expired
+// entry (applied or not, so an old quarantine is noticed).
+void report_quarantine(const su::Tool& tool, const std::string& path, const su::Quarantine& q) {
+  std::uint64_t failures = 0, applied = 0, passes = 0;
+  for (const auto& e : q.entries()) {
+    failures += e.failures_quarantined;
+    applied += e.failures_quarantined > 0;
+    passes += e.passes_seen;
+  }
+  tool.note(fmt::format("quarantine '{}': {} failing result{} turned into xfail ({} of {} "
+                        "entries applied), {} passing result{} of listed tests left alone",
+                        path, failures, failures == 1 ? "" : "s", applied, q.entries().size(),
+                        passes, passes == 1 ? "" : "s"));
+  for (const auto& e : q.entries()) {
+    if (!q.expired(e)) continue;
+    tool.warn(fmt::format("quarantine '{}': line {}: entry for {} '{}' expired {}; not applied "
+                          "({} failing result{} stand{})",
+                          path, e.line, e.id.empty() ? "pattern" : "test",
+                          e.id.empty() ? e.pattern : e.id, su::civil_date(*e.expires),
+                          e.failures_standing, e.failures_standing == 1 ? "" : "s",
+                          e.failures_standing == 1 ? "s" : ""));
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   su::Tool tool{"su-filter", "Keep the tests of a subunit stream that match; write subunit v2."};
   su::FilterSpec spec;
-  std::string input = "-", before, include_list, exclude_list, since, until, min_duration;
+  std::string input = "-", before, include_list, exclude_list, since, until, min_duration,
+              quarantine;
   std::vector<std::string> statuses, fixups, renames;
   auto& app = tool.app;
   app.add_option("input", input, "stream to read (v1, v2, zstd); '-' is standard input");
@@ -160,6 +188,9 @@ int main(int argc, char** argv) {
       ->type_name("TIME");
   app.add_option("--min-duration", min_duration, "keep tests that took at least SECONDS")
       ->type_name("SECONDS");
+  app.add_option("--quarantine", quarantine,
+                 "failing results of tests listed in FILE (TOML) become xfail")
+      ->type_name("FILE");
   tool.add_strict_flag();
 
   std::vector<std::string> args(argv + 1, argv + argc);
@@ -196,6 +227,15 @@ int main(int argc, char** argv) {
       spec.min_duration_micros = micros;
     }
     try {
+      if (!quarantine.empty()) {
+        try {
+          spec.quarantine = std::make_shared<su::Quarantine>(su::Quarantine::load(quarantine));
+        } catch (const su::QuarantineError& e) {
+          if (e.line() == 0) return usage(fmt::format("'{}': {}", quarantine, e.what()));
+          return usage(fmt::format("'{}': line {}, column {}: {}", quarantine, e.line(),
+                                   e.column(), e.what()));
+        }
+      }
       for (const auto& path : fixups)
         for (auto& id : su::read_test_list(path)) spec.expected_failures.insert(std::move(id));
       if (!include_list.empty()) spec.include.emplace(su::read_test_list(include_list));
@@ -227,9 +267,18 @@ int main(int argc, char** argv) {
         VerbatimWriter verbatim{out};
         su::pump(*reader, verbatim);
       } else {
-        su::V2Writer writer{out};
-        su::ResultFilter filter{spec, writer};
+        // A quarantine alone selects nothing: what it leaves alone (stray
+        // text, damaged bytes included) comes out as it came in.
+        su::FilterSpec rest = spec;
+        rest.quarantine.reset();
+        std::unique_ptr<su::EventSink> writer;
+        if (rest.keeps_everything())
+          writer = std::make_unique<VerbatimWriter>(out);
+        else
+          writer = std::make_unique<su::V2Writer>(out);
+        su::ResultFilter filter{spec, *writer};
         su::pump(*reader, filter);
+        if (spec.quarantine) report_quarantine(tool, quarantine, *spec.quarantine);
       }
     } catch (const std::invalid_argument& e) {
       return usage(e.what());

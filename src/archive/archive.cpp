@@ -110,12 +110,13 @@ void Archive::check_fits(const std::string& p, const archive::pb::RunHeader& hea
                                " ('su-archive check' rebuilds it)");
 }
 
-RunIndex Archive::index(std::uint64_t run, std::optional<std::uint32_t> only_test) {
+RunIndex Archive::index(std::uint64_t run, std::optional<std::uint32_t> only_test,
+                        RowDetail detail) {
   require_run(run);
   std::string p = index_path(run);
   if (!path_exists(p))
     throw ArchiveDamage(p, "index missing ('su-archive check' rebuilds it from the stream)");
-  RunIndex index = read_index(p, only_test);
+  RunIndex index = read_index(p, only_test, detail);
   check_fits(p, index.header);
   return index;
 }

@@ -83,7 +83,11 @@ class Archive : public RunStore {
   archive::pb::RunHeader header(std::uint64_t run) override;
   RunIndex index(std::uint64_t run) override { return index(run, std::nullopt); }
   // With `only_test`: only that test's rows, reading only their block.
-  RunIndex index(std::uint64_t run, std::optional<std::uint32_t> only_test);
+  RunIndex index(std::uint64_t run, std::optional<std::uint32_t> only_test,
+                 RowDetail detail = RowDetail::all);
+  RunIndex outcomes(std::uint64_t run) override {
+    return index(run, std::nullopt, RowDetail::outcomes);
+  }
   // The rows of a run a block at a time (scan_index), checked against the
   // ids table as index() checks them: memory is one block, not the run.
   void scan(std::uint64_t run, RunIndex& tables,

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -35,13 +36,9 @@ std::uint32_t get_u32(const char* p) {
 
 // Decompresses one zstd frame that says it holds `size` bytes, growing the
 // output as bytes come. False (with `why`) unless it holds exactly that.
-bool decompress_bounded(std::string_view in, std::size_t size, std::string& out,
+bool decompress_bounded(ZSTD_DCtx* dctx, std::string_view in, std::size_t size, std::string& out,
                         std::string& why) {
-  ZSTD_DCtx* dctx = ZSTD_createDCtx();
-  if (!dctx) {
-    why = "out of memory";
-    return false;
-  }
+  ZSTD_DCtx_reset(dctx, ZSTD_reset_session_only);
   out.resize(std::min<std::size_t>(size, std::max<std::size_t>(1 << 16, in.size() * 8)) + 1);
   ZSTD_inBuffer src{in.data(), in.size(), 0};
   std::size_t done = 0, r = 0;
@@ -57,7 +54,6 @@ bool decompress_bounded(std::string_view in, std::size_t size, std::string& out,
     }
     out.resize(std::min<std::size_t>(size + 1, out.size() * 2));
   }
-  ZSTD_freeDCtx(dctx);
   if (ZSTD_isError(r)) {
     why = ZSTD_getErrorName(r);
     return false;
@@ -99,24 +95,24 @@ std::size_t frame_size_at(std::string_view data, std::size_t pos) {
   return kFrameHeaderSize + get_u32(data.data() + pos);
 }
 
-FrameResult read_frame(std::string_view data, std::size_t& pos,
-                       google::protobuf::MessageLite& message, std::string& error,
-                       std::uint64_t base) {
-  std::string at = "frame at byte " + std::to_string(base + pos) + ": ";
+FrameResult read_frame_payload(std::string_view data, std::size_t& pos, std::string& plain,
+                               std::string_view& payload_out, std::string& error,
+                               std::uint64_t base) {
+  auto at = [&] { return "frame at byte " + std::to_string(base + pos) + ": "; };
   if (pos >= data.size()) return FrameResult::end;
   if (data.size() - pos < kFrameHeaderSize) {
-    error = at + "header cut short";
+    error = at() + "header cut short";
     return FrameResult::truncated;
   }
   const char* p = data.data() + pos;
   std::uint32_t length = get_u32(p), stored = get_u32(p + 4);
   auto codec = static_cast<std::uint8_t>(p[8]);
   if (length > kMaxFramePayload) {
-    error = at + "impossible length " + std::to_string(length);
+    error = at() + "impossible length " + std::to_string(length);
     return FrameResult::damaged;
   }
   if (data.size() - pos - kFrameHeaderSize < length) {
-    error = at + "cut short (" + std::to_string(length) + " payload bytes expected, " +
+    error = at() + "cut short (" + std::to_string(length) + " payload bytes expected, " +
             std::to_string(data.size() - pos - kFrameHeaderSize) + " present)";
     return FrameResult::truncated;
   }
@@ -126,38 +122,52 @@ FrameResult read_frame(std::string_view data, std::size_t& pos,
   if (crc != stored) {
     char buf[80];
     std::snprintf(buf, sizeof buf, "CRC mismatch (stored 0x%08x, computed 0x%08x)", stored, crc);
-    error = at + buf;
+    error = at() + buf;
     return FrameResult::damaged;
   }
-  bool parsed = false;
   if (codec == kRaw) {
-    parsed = message.ParseFromArray(payload.data(), static_cast<int>(payload.size()));
+    payload_out = payload;
   } else if (codec == kZstd) {
     unsigned long long size = ZSTD_getFrameContentSize(payload.data(), payload.size());
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
         size > kMaxFramePayload) {
-      error = at + "bad zstd frame";
+      error = at() + "bad zstd frame";
       return FrameResult::damaged;
     }
+    // One decompression context per thread: creating one per frame costs
+    // more than decompressing a 1024-row block.
+    thread_local std::unique_ptr<ZSTD_DCtx, std::size_t (*)(ZSTD_DCtx*)> context{
+        ZSTD_createDCtx(), ZSTD_freeDCtx};
     // The size is what the frame claims, not what it holds: memory grows
     // with the bytes actually decompressed (fuzzing found a 30-byte frame
     // that made the reader allocate 1 GiB up front).
-    std::string plain;
     std::string why;
-    if (!decompress_bounded(payload, static_cast<std::size_t>(size), plain, why)) {
-      error = at + "zstd: " + why;
+    if (!decompress_bounded(context.get(), payload, static_cast<std::size_t>(size), plain, why)) {
+      error = at() + "zstd: " + why;
       return FrameResult::damaged;
     }
-    parsed = message.ParseFromArray(plain.data(), static_cast<int>(plain.size()));
+    payload_out = plain;
   } else {
-    error = at + "unknown codec " + std::to_string(codec);
-    return FrameResult::damaged;
-  }
-  if (!parsed) {
-    error = at + "protobuf message does not parse";
+    error = at() + "unknown codec " + std::to_string(codec);
     return FrameResult::damaged;
   }
   pos += kFrameHeaderSize + length;
+  return FrameResult::ok;
+}
+
+FrameResult read_frame(std::string_view data, std::size_t& pos,
+                       google::protobuf::MessageLite& message, std::string& error,
+                       std::uint64_t base) {
+  thread_local std::string plain;
+  std::string_view payload;
+  std::size_t start = pos;
+  FrameResult r = read_frame_payload(data, pos, plain, payload, error, base);
+  if (r != FrameResult::ok) return r;
+  if (!message.ParseFromArray(payload.data(), static_cast<int>(payload.size()))) {
+    pos = start;
+    error = "frame at byte " + std::to_string(base + start) + ": protobuf message does not parse";
+    return FrameResult::damaged;
+  }
   return FrameResult::ok;
 }
 

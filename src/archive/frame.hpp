@@ -82,6 +82,13 @@ class FrameFileReader {
   std::uint64_t pos_ = 0;
 };
 
+// Reads the frame at data[pos] without parsing it: `payload` is its
+// content, uncompressed (into `plain` when it was compressed, so valid
+// while `plain` is). Results and errors as read_frame's.
+FrameResult read_frame_payload(std::string_view data, std::size_t& pos, std::string& plain,
+                               std::string_view& payload, std::string& error,
+                               std::uint64_t base = 0);
+
 // Bytes the frame at data[pos] needs in all (header and payload), or 0 if
 // fewer than kFrameHeaderSize bytes are there. Lets a reader fetch a small
 // first frame without reading a whole file.

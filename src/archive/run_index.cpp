@@ -227,6 +227,88 @@ void decode_block(const std::string& path, const archive::pb::RunTests& keys,
   }
 }
 
+// A protobuf base-128 varint at data[pos]; false if it runs past the end.
+bool read_varint(std::string_view data, std::size_t& pos, std::uint64_t& out) {
+  out = 0;
+  for (int shift = 0; shift < 64 && pos < data.size(); shift += 7) {
+    auto b = static_cast<std::uint8_t>(data[pos++]);
+    out |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) return true;
+  }
+  return false;
+}
+
+// The status, worker and position columns of a RowBlock payload, found
+// without parsing the others (times, offsets, sizes: most of the bytes).
+// False if the payload is not shaped as serialize_index() writes it (the
+// caller then parses it whole).
+bool scan_outcome_columns(std::string_view data, std::string_view& status,
+                          std::string_view& worker, std::string_view& position) {
+  std::size_t pos = 0;
+  while (pos < data.size()) {
+    std::uint64_t key = 0, len = 0;
+    if (!read_varint(data, pos, key)) return false;
+    switch (key & 7) {
+      case 0:
+        if (!read_varint(data, pos, len)) return false;
+        if ((key >> 3) == 8 || (key >> 3) == 9) return false;  // unpacked: not ours
+        continue;
+      case 1: pos += 8; break;
+      case 5: pos += 4; break;
+      case 2: {
+        if (!read_varint(data, pos, len) || len > data.size() - pos) return false;
+        std::string_view field = data.substr(pos, len);
+        pos += len;
+        if (key >> 3 == 3) status = field;
+        if (key >> 3 == 8) worker = field;
+        if (key >> 3 == 9) position = field;
+        continue;
+      }
+      default: return false;
+    }
+    if (pos > data.size()) return false;
+  }
+  return true;
+}
+
+// Fills one packed uint32 column into rows[first, first + n) through
+// `set`; false if it holds a number of values other than 0 or n.
+template <typename Set>
+bool fill_packed(std::string_view packed, std::size_t n, Set set) {
+  std::size_t pos = 0, i = 0;
+  for (; pos < packed.size() && i < n; ++i) {
+    std::uint64_t v = 0;
+    if (!read_varint(packed, pos, v)) return false;
+    set(i, static_cast<std::uint32_t>(v));
+  }
+  return pos == packed.size() && (i == n || packed.empty());
+}
+
+// decode_block for RowDetail::outcomes: status, completeness, worker and
+// position; false if the block is not in the expected shape.
+bool decode_outcomes(const std::string& path, std::string_view payload, std::size_t first,
+                     const RunIndex& index, std::span<TestRow> block_rows) {
+  std::string_view status, worker, position;
+  if (!scan_outcome_columns(payload, status, worker, position)) return false;
+  std::size_t n = block_rows.size();
+  if (status.size() != n)
+    bad(path, "block at row " + std::to_string(first) + " has columns of the wrong length");
+  TestRow* rows = block_rows.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    auto byte = static_cast<std::uint8_t>(status[i]);
+    rows[i].status = static_cast<Status>(byte & 0x07);
+    rows[i].complete = !(byte & kIncomplete);
+  }
+  bool fits = fill_packed(worker, n, [&](std::size_t i, std::uint32_t v) { rows[i].worker = v; }) &&
+              fill_packed(position, n, [&](std::size_t i, std::uint32_t v) { rows[i].position = v; });
+  if (!fits)
+    bad(path, "block at row " + std::to_string(first) + " has columns of the wrong length");
+  for (std::size_t i = 0; i < n; ++i)
+    if (rows[i].worker > index.workers.size())
+      bad(path, "row " + std::to_string(first + i) + " refers past the worker table");
+  return true;
+}
+
 std::string_view check_magic(const std::string& path, std::string_view bytes) {
   if (bytes.size() < kMagicSize || bytes.substr(0, kMagicSize) != kIndexMagic)
     throw ArchiveDamage(path, "not a su-archive index file (bad magic)");
@@ -332,7 +414,7 @@ std::string serialize_index(const RunIndex& index) {
 }
 
 RunIndex parse_index(const std::string& path, std::string_view bytes,
-                     std::optional<std::uint32_t> only_test) {
+                     std::optional<std::uint32_t> only_test, RowDetail detail) {
   check_magic(path, bytes);
   RunIndex index;
   std::size_t pos = kMagicSize;
@@ -365,10 +447,22 @@ RunIndex parse_index(const std::string& path, std::string_view bytes,
       pos += skip;
       continue;
     }
-    next(block, "row block");
     rows.resize(std::min(size, tests.size() - first));
     for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = TestRow{.test = tests[first + i]};
-    decode_block(path, keys, block, first, index, rows);
+    bool decoded = false;
+    if (detail == RowDetail::outcomes) {
+      thread_local std::string plain;
+      std::string_view payload;
+      std::size_t at = pos;
+      if (read_frame_payload(bytes, pos, plain, payload, error) != FrameResult::ok)
+        throw ArchiveDamage(path, error.empty() ? "row block frame missing" : error);
+      decoded = decode_outcomes(path, payload, first, index, rows);
+      if (!decoded) pos = at;  // not the shape we write: parse it whole
+    }
+    if (!decoded) {
+      next(block, "row block");
+      decode_block(path, keys, block, first, index, rows);
+    }
     for (std::size_t i = 0; i < rows.size(); ++i)
       if (first + i >= lo && first + i < hi) index.rows[first + i - lo] = rows[i];
   }
@@ -408,14 +502,15 @@ void scan_index(const std::string& path, RunIndex& tables,
   }
 }
 
-RunIndex read_index(const std::string& path, std::optional<std::uint32_t> only_test) {
+RunIndex read_index(const std::string& path, std::optional<std::uint32_t> only_test,
+                    RowDetail detail) {
   // A file truncated under a mapping would fault: only the one-test reads,
   // which touch a few pages, map; the others read.
   if (only_test) {
     MappedFile file{path};
-    return parse_index(path, file.bytes(), only_test);
+    return parse_index(path, file.bytes(), only_test, detail);
   }
-  return parse_index(path, read_file(path), only_test);
+  return parse_index(path, read_file(path), only_test, detail);
 }
 
 archive::pb::RunHeader read_index_header(const std::string& path) {

@@ -18,6 +18,7 @@
 
 #include "archive/archive.pb.h"
 #include "event/event.hpp"
+#include "ops/outcome.hpp"
 
 namespace su {
 
@@ -34,8 +35,9 @@ struct TestRow {
   std::uint64_t attachment_bytes = 0;
   std::uint64_t offset = 0;      // byte offset of its first event in the stream
 
-  // fail, or never completed: what su-stats counts as failed.
-  bool failed() const { return !complete || status == Status::fail; }
+  Outcome outcome() const { return outcome_of(status, complete); }
+  // fail, uxsuccess, or never completed: the one rule (ops/outcome.hpp).
+  bool failed() const { return is_failing(outcome()); }
   friend bool operator==(const TestRow&, const TestRow&) = default;
   std::optional<std::int64_t> duration_ns() const {
     if (!start_ns || !stop_ns) return std::nullopt;
@@ -59,6 +61,12 @@ struct RunIndex {
   // The rows of test number `test` (binary search).
   std::pair<std::size_t, std::size_t> rows_of(std::uint32_t test) const;
 };
+
+// The run's failing results by the one rule (ops/outcome.hpp). The header
+// stores fail-or-incomplete and uxsuccess apart, as su-archive(5) says.
+inline std::uint64_t failing_count(const archive::pb::RunHeader& h) {
+  return h.failures() + h.uxsuccesses();
+}
 
 // The bytes of index/<id>.idx for `index`.
 std::string serialize_index(const RunIndex& index);
@@ -97,15 +105,22 @@ class IndexWriter {
   std::vector<std::uint32_t> tests_;
 };
 
+// How much of each row to read. `outcomes` reads what the flake queries
+// need (test, status, completeness, worker, position) and leaves the rest
+// zero, skipping the times, offsets and sizes that are most of the bytes.
+enum class RowDetail { all, outcomes };
+
 // Parses an index file; throws ArchiveDamage naming `path` if what it reads
 // does not check out (magic, CRCs, protobuf, column lengths, ids past
 // `id_count`). With `only_test`, rows holds only that test's rows, and only
 // the blocks holding them are read.
 RunIndex parse_index(const std::string& path, std::string_view bytes,
-                     std::optional<std::uint32_t> only_test = std::nullopt);
+                     std::optional<std::uint32_t> only_test = std::nullopt,
+                     RowDetail detail = RowDetail::all);
 // Reads and parses index/<id>.idx. Throws IoError or ArchiveDamage.
 RunIndex read_index(const std::string& path,
-                    std::optional<std::uint32_t> only_test = std::nullopt);
+                    std::optional<std::uint32_t> only_test = std::nullopt,
+                    RowDetail detail = RowDetail::all);
 // Reads index/<id>.idx a block at a time: `tables` gets the header and the
 // worker, route and tag tables (no rows), and `rows` each block's rows in
 // (test, offset) order. Memory is one block and the test column, however

@@ -27,6 +27,10 @@ class RunStore {
   // cannot be read, ArchiveUsage if there is no such run, IoError.
   virtual archive::pb::RunHeader header(std::uint64_t run) = 0;
   virtual RunIndex index(std::uint64_t run) = 0;
+  // The run's rows with at least test, status, completeness, worker and
+  // position (the flake queries' needs); other fields may be left zero. A
+  // backend that cannot read less need not override this.
+  virtual RunIndex outcomes(std::uint64_t run) { return index(run); }
   // Writes the run's stream to `out` as subunit v2: an archive's stored
   // bytes exactly (then checked against the CRC its index recorded), a
   // repository's v1 upgraded. Throws DecodeError for a damaged stream

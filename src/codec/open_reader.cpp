@@ -24,6 +24,11 @@ std::unique_ptr<EventReader> open_reader(const std::string& path,
   return reader_for(open_input(path), options);
 }
 
+std::unique_ptr<EventReader> open_input_reader(std::unique_ptr<Input> input,
+                                               const ReaderOptions& options) {
+  return reader_for(std::move(input), options);
+}
+
 std::unique_ptr<EventReader> open_memory_reader(std::string bytes,
                                                 const ReaderOptions& options) {
   return reader_for(memory_input(std::move(bytes)), options);

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "base/input.hpp"
 #include "event/reader.hpp"
 
 namespace su {
@@ -17,6 +18,11 @@ struct ReaderOptions {
 // format this build cannot decode.
 std::unique_ptr<EventReader> open_reader(const std::string& path,
                                          const ReaderOptions& options = {});
+
+// The same for an input already open (a child process's pipe): sniffed and
+// decoded exactly as open_reader does.
+std::unique_ptr<EventReader> open_input_reader(std::unique_ptr<Input> input,
+                                               const ReaderOptions& options = {});
 
 // The same for bytes already in memory (tests and fuzzers).
 std::unique_ptr<EventReader> open_memory_reader(std::string bytes,

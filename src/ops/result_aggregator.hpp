@@ -23,6 +23,7 @@
 #include "base/hash.hpp"
 #include "base/hash_index.hpp"
 #include "event/sink.hpp"
+#include "ops/outcome.hpp"
 
 namespace su {
 
@@ -44,9 +45,8 @@ struct TestResult {
   std::vector<Attachment> attachments;           // when collected
   std::uint64_t offset = 0;  // where the test's first event starts
 
-  // True for what python's summaries count as a failure: fail, or a test
-  // that never completed. (uxsuccess is not one; see spec §10.2.)
-  bool failed() const { return !complete || status == Status::fail; }
+  // fail, uxsuccess, or never completed (ops/outcome.hpp: the one rule).
+  bool failed() const { return is_failing(outcome_of(status, complete)); }
   // The worker that ran it: the first tag starting with "worker-", else "".
   std::string_view worker_tag() const;
   // Seconds from start to stop, when both are known (python's µs rounding).

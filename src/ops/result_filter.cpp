@@ -67,7 +67,7 @@ bool FilterSpec::judges_tests() const {
          !statuses.empty() || !with_tags.empty() || !without_tags.empty() ||
          !with_regexps.empty() || !without_regexps.empty() || !renames.empty() ||
          !expected_failures.empty() || !routes.empty() || include || exclude ||
-         since_micros || until_micros || min_duration_micros || before;
+         since_micros || until_micros || min_duration_micros || before || quarantine;
 }
 
 bool FilterSpec::keeps_everything() const { return passthrough && !judges_tests(); }
@@ -290,6 +290,21 @@ void ResultFilter::decide(Pending& p, bool complete) {
       new_status = Status::uxsuccess;
     }
   }
+  const QuarantineEntry* quarantined = nullptr;
+  if (s.quarantine && (is_failing(outcome) || is_passing(outcome))) {
+    if (QuarantineEntry* q = s.quarantine->match(id)) {
+      if (is_passing(outcome)) {
+        ++q->passes_seen;
+      } else if (s.quarantine->expired(*q)) {
+        ++q->failures_standing;
+      } else {
+        ++q->failures_quarantined;
+        quarantined = q;
+        outcome = Outcome::xfail;
+        new_status = Status::xfail;
+      }
+    }
+  }
 
   std::vector<std::string_view>& tags = c_->last_tags;
   p.last_tags(tags);
@@ -328,7 +343,9 @@ void ResultFilter::decide(Pending& p, bool complete) {
   if (s.before) {
     // Decided for every test, kept or not, so that "after TEST_ID" is exact.
     const auto& b = *s.before;
-    if (id == b.test_id && !target_done_) {
+    // A stream that lists its tests first (`exists`) has not run TEST_ID
+    // yet at its listing: only a run of it ends "before".
+    if (id == b.test_id && !target_done_ && outcome != Outcome::exists) {
       target_seen_ = target_done_ = true;
     } else if (target_done_ || !complete) {
       keep = false;  // finished after TEST_ID, or never finished
@@ -353,6 +370,26 @@ void ResultFilter::decide(Pending& p, bool complete) {
   }
   ++kept_;
   bool renamed_id = id != original_id;
+  // A quarantined test says why and where it is tracked, in attachments
+  // just before its (rewritten) final status, as su-trace, su-junit and
+  // su-json show them.
+  auto attach_quarantine = [&](std::optional<Timestamp> at) {
+    if (!quarantined) return;
+    for (auto [name, text] : {std::pair<std::string_view, std::string_view>{
+                                  "quarantine-reason", quarantined->reason},
+                              {"quarantine-issue", quarantined->issue}}) {
+      if (text.empty()) continue;
+      Event a;
+      a.test_id = id;
+      a.route_code = route;
+      a.timestamp = at;
+      a.file_name = name;
+      a.mime_type = "text/plain; charset=utf8";
+      a.file_bytes = text;
+      a.eof = true;
+      out_.on_event(a);
+    }
+  };
   for (std::size_t i = 0; i < p.events.size(); ++i) {
     Event e = p.event(i, c_->tag_views);
     bool last = i + 1 == p.events.size();
@@ -361,12 +398,14 @@ void ResultFilter::decide(Pending& p, bool complete) {
       e.raw = {};
     }
     if (new_status && complete && last) {
+      attach_quarantine(e.timestamp);
       e.status = *new_status;
       e.raw = {};
     }
     out_.on_event(e);
   }
   if (new_status && !complete) {
+    attach_quarantine(std::nullopt);
     // A test left open that was expected to fail: python reports it as an
     // expected failure; say so with a final packet.
     Event e;
@@ -419,6 +458,10 @@ void WorkerFinder::on_event(const Event& e) {
   }
   if (e.tags) o.tags.assign(e.tags->begin(), e.tags->end());
   if (!is_final(e.status)) return;
+  if (e.status == Status::exists) {  // a listing, not a run: its worker is unknown
+    s_->open.erase(it);
+    return;
+  }
   if (s_->renamed(o.id) == s_->target) {
     found_ = true;
     std::vector<std::string_view> views(o.tags.begin(), o.tags.end());

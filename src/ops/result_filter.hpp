@@ -24,7 +24,8 @@
 // Deliberate differences from python (su-filter(1), COMPATIBILITY): every
 // predicate applies to uxsuccess too; --rename renames every test, whatever
 // its outcome; `exists` tests are kept unless asked otherwise; nothing is
-// re-encoded unless a rename or a --fixup-expected-failures changes it.
+// re-encoded unless a rename, a --fixup-expected-failures or a quarantine
+// changes it.
 #pragma once
 
 #include <cstdint>
@@ -38,6 +39,7 @@
 #include "event/sink.hpp"
 #include "ops/run_summary.hpp"  // Outcome
 #include "ops/id_pattern_list.hpp"
+#include "ops/quarantine.hpp"
 
 namespace su {
 
@@ -70,6 +72,11 @@ struct FilterSpec {
   std::optional<std::int64_t> since_micros;  // started at or after
   std::optional<std::int64_t> until_micros;  // finished at or before
   std::optional<std::int64_t> min_duration_micros;
+  // --quarantine: a failing result of a listed test becomes xfail, with the
+  // entry's reason and issue attached ("quarantine-reason",
+  // "quarantine-issue"); the entries count what they did. Expired entries
+  // are not applied.
+  std::shared_ptr<Quarantine> quarantine;
 
   // --before=TEST_ID: keep tests of TEST_ID's worker that finished before
   // TEST_ID did, and TEST_ID. The worker must be known in advance (see

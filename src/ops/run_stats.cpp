@@ -5,12 +5,11 @@ namespace su {
 void RunStats::add(const TestResult& r) {
   if (r.complete && r.status == Status::exists) return;
   ++total;
+  if (r.failed()) ++failed;
   if (!r.complete) {
-    ++failed;
     ++incomplete;
   } else {
     switch (r.status) {
-      case Status::fail: ++failed; break;
       case Status::skip: ++skipped; break;
       case Status::success: ++success; break;
       case Status::xfail: ++xfail; break;

@@ -1,7 +1,9 @@
 // RunStats: the counts su-stats reports, as subunit-stats counts them
-// (spec/reference-tools.md §5): `exists` is not a test; failed = fail plus
-// tests never completed; xfail and uxsuccess count as passed; seen tags are
-// the union of every test's final tags.
+// (spec/reference-tools.md §5) but for one thing: `exists` is not a test;
+// failed = every failing result by the one rule (ops/outcome.hpp: fail,
+// uxsuccess, never completed), where subunit-stats counts uxsuccess as
+// passed; xfail counts as passed; seen tags are the union of every test's
+// final tags.
 #pragma once
 
 #include <cstdint>

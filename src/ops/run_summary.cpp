@@ -12,32 +12,6 @@ constexpr std::size_t kBlockSize = 1 << 20;
 
 }  // namespace
 
-std::string_view outcome_name(Outcome o) {
-  switch (o) {
-    case Outcome::success: return "success";
-    case Outcome::fail: return "fail";
-    case Outcome::uxsuccess: return "uxsuccess";
-    case Outcome::skip: return "skip";
-    case Outcome::xfail: return "xfail";
-    case Outcome::exists: return "exists";
-    case Outcome::incomplete: return "incomplete";
-  }
-  return "";
-}
-
-Outcome outcome_of(const TestResult& r) {
-  if (!r.complete) return Outcome::incomplete;
-  switch (r.status) {
-    case Status::success: return Outcome::success;
-    case Status::fail: return Outcome::fail;
-    case Status::uxsuccess: return Outcome::uxsuccess;
-    case Status::skip: return Outcome::skip;
-    case Status::xfail: return Outcome::xfail;
-    case Status::exists: return Outcome::exists;
-    default: return Outcome::incomplete;  // not final: cannot be complete
-  }
-}
-
 std::uint32_t TestSummary::runs() const {
   std::uint32_t n = 0;
   for (std::size_t i = 0; i < kOutcomeCount; ++i)
@@ -46,7 +20,9 @@ std::uint32_t TestSummary::runs() const {
 }
 
 bool TestSummary::fails() const {
-  return count(Outcome::fail) + count(Outcome::uxsuccess) + count(Outcome::incomplete) > 0;
+  for (std::size_t i = 0; i < kOutcomeCount; ++i)
+    if (counts[i] && is_failing(static_cast<Outcome>(i))) return true;
+  return false;
 }
 
 bool TestSummary::flaky() const {

@@ -10,8 +10,8 @@
 // - `exists` results (enumeration, e.g. stestr's before each partition) do
 //   not count as runs. A test with only `exists` results is present in the
 //   run, with status `exists`, never failing.
-// - A test *fails* in the run when any of its results is fail, uxsuccess or
-//   incomplete (never reached a final status).
+// - A test *fails* in the run when any of its results is failing
+//   (ops/outcome.hpp: fail, uxsuccess or incomplete).
 // - It is *flaky within the run* when it fails and also has a result that
 //   passed (success or xfail).
 // - Its status is its last executed result's outcome, in the order the
@@ -33,21 +33,13 @@
 #include <string_view>
 #include <vector>
 
+#include "ops/outcome.hpp"
 #include "ops/result_aggregator.hpp"
 
 namespace su {
 
-// One result's outcome. `incomplete` is a result that never got a final
-// status (TestResult::complete == false).
-enum class Outcome : std::uint8_t { success, fail, uxsuccess, skip, xfail, exists, incomplete };
-inline constexpr std::size_t kOutcomeCount = 7;
-
-// "success", "fail", "uxsuccess", "skip", "xfail", "exists", "incomplete".
-std::string_view outcome_name(Outcome o);
-Outcome outcome_of(const TestResult& result);
-// fail, uxsuccess and incomplete.
-inline bool is_failing(Outcome o) {
-  return o == Outcome::fail || o == Outcome::uxsuccess || o == Outcome::incomplete;
+inline Outcome outcome_of(const TestResult& result) {
+  return outcome_of(result.status, result.complete);
 }
 
 struct TestSummary {

@@ -99,7 +99,9 @@ void TraceReport::status_word(std::string_view word, const char* color) {
 void TraceReport::print_attachments(const TestResult& r, bool all) {
   for (const auto& a : r.attachments) {
     std::string_view name = std::string_view(a.name).substr(0, a.name.find(':'));
-    if (!all && name != "stdout" && name != "stderr") continue;
+    // Why a test is quarantined (su-filter --quarantine) is always shown.
+    if (!all && name != "stdout" && name != "stderr" && !name.starts_with("quarantine-"))
+      continue;
     auto text = readable_text(a);
     if (text && text->empty()) continue;
     std::string title = "Captured " + std::string(name) + ":";

@@ -339,6 +339,24 @@ TEST_CASE("--before keeps the tests its worker finished before it, and it") {
   CHECK(final_ids(run(spec, kRun)) == Ids{"a.ok", "b.skip"});
 }
 
+TEST_CASE("--before looks past a test's `exists` listing to its run") {
+  const std::string listed = stream({
+      {.id = "v", .status = Status::exists},
+      {.id = "a", .status = Status::exists},
+      {.id = "a", .status = Status::success, .seconds = 100},
+      {.id = "v", .status = Status::fail, .seconds = 101},
+      {.id = "c", .status = Status::success, .seconds = 102},
+  });
+  FilterSpec spec;
+  spec.drop_exists = true;
+  su::WorkerFinder finder{"v", spec};
+  for (const auto& e : su::test::decode_all(listed)) finder.on_event(e.view());
+  finder.finish();
+  REQUIRE(finder.found());
+  spec.before = finder.result();
+  CHECK(final_ids(run(spec, listed)) == Ids{"a", "v"});
+}
+
 TEST_CASE("--before with an unfinished test keeps all its worker finished") {
   FilterSpec spec;
   spec.before = FilterSpec::Before{"c.hang", "worker-0", std::nullopt};

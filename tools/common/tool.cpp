@@ -45,6 +45,10 @@ void Tool::warn(const std::string& message) const {
   std::fprintf(stderr, "%s: warning: %s\n", name_.c_str(), message.c_str());
 }
 
+void Tool::note(const std::string& message) const {
+  std::fprintf(stderr, "%s: %s\n", name_.c_str(), message.c_str());
+}
+
 void Tool::error(const std::string& message) const {
   std::fprintf(stderr, "%s: error: %s\n", name_.c_str(), message.c_str());
 }

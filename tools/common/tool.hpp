@@ -42,6 +42,8 @@ class Tool : public DamageHandler {
   // "su-ls: warning: MESSAGE" / "su-ls: error: MESSAGE" on stderr.
   void warn(const std::string& message) const;
   void error(const std::string& message) const;
+  // "su-ls: MESSAGE" on stderr: what a tool did, when it says so.
+  void note(const std::string& message) const;
 
   void on_damage(const Damage& damage) override;
   std::size_t damage_count() const { return damage_count_; }

@@ -32,7 +32,7 @@ Exit run_list(Context& ctx, const std::string& format) {
       array->item(header_json(h));
     } else {
       text += fmt::format("{:<5} {:<20} {:>6} {:>9} {:>6} {:>9}  {}\n", h.id(),
-                          iso_time(run_time(h)), h.tests(), h.failures(), h.skips(),
+                          iso_time(run_time(h)), h.tests(), failing_count(h), h.skips(),
                           seconds(run_duration(h)), meta_text(h));
     }
     out.write(text);

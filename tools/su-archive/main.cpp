@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
       init_command(ctx),   add_command(ctx),     import_command(ctx),  remove_command(ctx),
       check_command(ctx),  list_command(ctx),    show_command(ctx),    failing_command(ctx),
       slowest_command(ctx), history_command(ctx),
+      flaky_command(ctx),   suspects_command(ctx),
   };
 
   std::vector<std::string> args = mark_run_offsets(argc, argv);

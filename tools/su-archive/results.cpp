@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // su-archive failing and slowest: one run's failing tests, or its slowest.
+#include <unordered_set>
+
 #include <fmt/format.h>
 
 #include "archive/queries.hpp"
@@ -32,11 +34,14 @@ Exit run_results(Context& ctx, const ResultsArgs& args) {
   if (args.format == "json") array.emplace(text);
   std::vector<const TestRow*> rows;
   for (const auto& r : found) rows.push_back(&r);
+  // A test that failed twice in the run (a setUpClass error on two workers)
+  // is one line of a load-list.
+  std::unordered_set<std::uint32_t> listed;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const TestRow* r = rows[i];
     std::string_view id = names[i];
     if (args.format == "ids") {
-      text += fmt::format("{}\n", id);
+      if (listed.insert(r->test).second) text += fmt::format("{}\n", id);
     } else if (array) {
       array->item(row_json(index, *r, id));
     } else if (args.failing) {

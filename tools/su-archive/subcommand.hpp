@@ -46,5 +46,7 @@ Subcommand show_command(Context& ctx);
 Subcommand failing_command(Context& ctx);
 Subcommand slowest_command(Context& ctx);
 Subcommand history_command(Context& ctx);
+Subcommand flaky_command(Context& ctx);
+Subcommand suspects_command(Context& ctx);
 
 }  // namespace su::archive_tool

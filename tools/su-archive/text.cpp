@@ -56,7 +56,7 @@ std::string header_json(const RunHeader& h) {
       "\"skips\": {}, \"duration_seconds\": {}, \"source\": {}, \"input_format\": {}, "
       "\"stored_bytes\": {}, \"meta\": {}}}",
       h.id(), json_string(iso_time(run_time(h))), json_string(iso_time(h.added_ns())), h.tests(),
-      h.failures(), h.skips(), json_seconds(run_duration(h)), json_string(h.source()),
+      failing_count(h), h.skips(), json_seconds(run_duration(h)), json_string(h.source()),
       json_string(h.input_format()), h.stored_bytes(), meta_json(h));
 }
 

@@ -11,7 +11,7 @@ import json, sys
 runs = json.load(open(sys.argv[1]))
 assert [r["id"] for r in runs] == [0, 1], runs
 r = runs[0]
-assert r["tests"] == 200 and r["failures"] == 29 and r["skips"] == 8, r
+assert r["tests"] == 200 and r["failures"] == 30 and r["skips"] == 8, r
 assert r["meta"] == {"commit": "abc123", "branch": "main"}, r
 assert r["duration_seconds"] > 0 and r["time"].endswith("Z"), r
 assert runs[1]["tests"] == 0 and runs[1]["duration_seconds"] is None, runs[1]
