@@ -34,7 +34,8 @@ std::string_view IdTable::store(std::string_view id) {
   // Chunks grow from 4 KiB to 1 MiB, so a small table stays small, and
   // are not zeroed (make_unique would zero them: a megabyte per load).
   constexpr std::size_t kFirst = 4096, kLargest = 1 << 20;
-  if (id.size() > chunk_size_ - chunk_used_) {
+  // (An empty first id needs a chunk too: fuzzing found the empty arena.)
+  if (chunks_.empty() || id.size() > chunk_size_ - chunk_used_) {
     std::size_t next = chunk_size_ == 0 ? kFirst : std::min(kLargest, chunk_size_ * 2);
     chunk_size_ = std::max(next, id.size());
     chunks_.push_back(std::make_unique_for_overwrite<char[]>(chunk_size_));

@@ -91,6 +91,14 @@ TEST_SUITE("archive streaming") {
     CHECK(third.at(6000) == "a brand new id");
   }
 
+  TEST_CASE("an empty test id, even the first, is an id like any other") {
+    su::IdTable table;
+    CHECK(table.intern("") == 0);
+    CHECK(table.intern("a") == 1);
+    CHECK(table.find("") == 0u);
+    CHECK(table.at(0).empty());
+  }
+
   TEST_CASE("ids appended by an add that is not kept are cut off again") {
     Scratch dir;
     std::string path = dir.path + "/ids";
