@@ -2,8 +2,8 @@
 # A long fuzzing campaign, outside CI: every target (or those named) for
 # SECONDS each, two at a time (one per core), nice'd. Usage:
 #   tests/fuzz/long.sh SECONDS [TARGET...]
-# Builds build-fuzz-long/ (clang, ASan, no UBSan: it halves the rate) if
-# needed. Each target's corpus is kept in build-fuzz-long/corpus/TARGET and
+# Builds build-fuzz-long/ (clang, ASan, no UBSan: CI's short runs keep
+# it) if needed. Each target's corpus is kept in build-fuzz-long/corpus/TARGET and
 # grows from one campaign to the next; crashing inputs are written to
 # build-fuzz-long/crashes/. Prints each target's executions and rate; exits
 # 1 if any target crashed. A crash found here is fixed, and its input kept
