@@ -21,6 +21,18 @@ setup() {  # setup DIR ARGS...: configure once, reconfigure after that
   else meson setup "$dir" "$@" >/dev/null; fi
 }
 
+# A throwaway PostgreSQL server for the tests of su-archive's PostgreSQL
+# backend (they read SU_TEST_PG), stopped on the way out, whatever happens.
+if pg_env=$(tests/pg/start-server.sh 2>"${TMPDIR:-/tmp}/su-pg-start.$$.log"); then
+  eval "$pg_env"
+  trap 'tests/pg/stop-server.sh "$SU_TEST_PG_DIR"' EXIT
+  trap 'exit 130' INT TERM  # so that the EXIT trap runs
+else
+  echo "no PostgreSQL test server (its tests fail under CI, are skipped elsewhere):"
+  sed 's/^/  /' "${TMPDIR:-/tmp}/su-pg-start.$$.log"
+fi
+rm -f "${TMPDIR:-/tmp}/su-pg-start.$$.log"
+
 echo "== build and test (build/)"
 setup build && ninja -C build >/dev/null || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
 meson test -C build --print-errorlogs --num-processes 2 >/dev/null

@@ -5,24 +5,13 @@
 #include <unistd.h>
 
 #include "base/output.hpp"
+#include "common/terminal.hpp"
 #include "common/tool.hpp"
 #include "event/sink.hpp"
 #include "report/diff_report.hpp"
 #include "ops/run_diff.hpp"
 #include "ops/run_summary.hpp"
 #include "ops/result_aggregator.hpp"
-
-namespace {
-
-bool want_color(const std::string& mode) {
-  if (mode != "auto") return mode == "always";
-  const char* no_color = std::getenv("NO_COLOR");
-  const char* term = std::getenv("TERM");
-  return ::isatty(STDOUT_FILENO) && !(no_color && *no_color) &&
-         !(term && std::string_view(term) == "dumb");
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   su::Tool tool{"su-diff", "Show what changed between two runs: OLD (e.g. the last green run) and NEW."};
@@ -44,8 +33,7 @@ int main(int argc, char** argv) {
   tool.app.add_option("--min-seconds", diff_options.min_seconds,
                       "seconds a duration must change by to count (default 0.1)")
       ->check(CLI::NonNegativeNumber);
-  tool.app.add_option("--color", color, "colour the text report: auto, always or never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+  su::add_color_option(tool.app, color);
   tool.app.add_option("--fail-on", fail_on,
                       "exit 1 on 'new' failures (default) or on 'any' difference")
       ->check(CLI::IsMember({"new", "new-failures", "any"}));
@@ -77,11 +65,11 @@ int main(int argc, char** argv) {
 
     su::Output& out = su::standard_output();
     su::ReportOptions report{old_path == "-" ? "<stdin>" : old_path,
-                             new_path == "-" ? "<stdin>" : new_path, want_color(color)};
+                             new_path == "-" ? "<stdin>" : new_path, su::color_wanted(color)};
     if (format == "json")
       su::write_json_report(out, diff, report);
     else if (format == "ids")
-      su::write_section_ids(out, diff, section);
+      su::write_section_ids(out, diff, section, su::escape_for_terminal());
     else
       su::write_text_report(out, diff, report);
 

@@ -2,9 +2,13 @@
 // The text report and exit code match python-subunit's subunit-stats.
 #include <cstdio>
 
+#include <fmt/format.h>
+
 #include "base/error.hpp"
 #include "base/json.hpp"
 #include "base/output.hpp"
+#include "base/visible_text.hpp"
+#include "common/terminal.hpp"
 #include "common/tool.hpp"
 #include "ops/run_stats.hpp"
 
@@ -23,20 +27,20 @@ class RawPassthrough : public su::ResultHandler {
   su::Output& out_;
 };
 
-std::string text_report(const su::RunStats& s) {
-  char buf[256];
-  std::snprintf(buf, sizeof buf,
-                "Total tests:   %5llu\nPassed tests:  %5llu\nFailed tests:  %5llu\n"
-                "Skipped tests: %5llu\nSeen tags: ",
-                static_cast<unsigned long long>(s.total),
-                static_cast<unsigned long long>(s.passed()),
-                static_cast<unsigned long long>(s.failed),
-                static_cast<unsigned long long>(s.skipped));
-  std::string out = buf;
+// Tags come from the stream: on a terminal their control bytes are shown
+// as escapes (common/terminal.hpp).
+std::string text_report(const su::RunStats& s, bool escape) {
+  std::string out = fmt::format(
+      "Total tests:   {:5}\nPassed tests:  {:5}\nFailed tests:  {:5}\nSkipped tests: {:5}\n"
+      "Seen tags: ",
+      s.total, s.passed(), s.failed, s.skipped);
   bool first = true;
   for (const auto& t : s.tags) {
     if (!first) out += ", ";
-    out += t;
+    if (escape)
+      su::append_visible(out, t);
+    else
+      out += t;
     first = false;
   }
   out += '\n';
@@ -44,12 +48,10 @@ std::string text_report(const su::RunStats& s) {
 }
 
 std::string json_report(const su::RunStats& s) {
-  auto num = [](std::uint64_t v) { return std::to_string(v); };
-  std::string out = "{\"total\": " + num(s.total) + ", \"passed\": " + num(s.passed()) +
-                    ", \"failed\": " + num(s.failed) + ", \"skipped\": " + num(s.skipped) +
-                    ", \"success\": " + num(s.success) + ", \"xfail\": " + num(s.xfail) +
-                    ", \"uxsuccess\": " + num(s.uxsuccess) +
-                    ", \"incomplete\": " + num(s.incomplete) + ", \"tags\": [";
+  std::string out = fmt::format(
+      "{{\"total\": {}, \"passed\": {}, \"failed\": {}, \"skipped\": {}, \"success\": {}, "
+      "\"xfail\": {}, \"uxsuccess\": {}, \"incomplete\": {}, \"tags\": [",
+      s.total, s.passed(), s.failed, s.skipped, s.success, s.xfail, s.uxsuccess, s.incomplete);
   bool first = true;
   for (const auto& t : s.tags) {
     if (!first) out += ", ";
@@ -60,19 +62,12 @@ std::string json_report(const su::RunStats& s) {
   out += s.first ? su::json_string(su::format_iso8601(s.first->micros())) : "null";
   out += ", \"stop\": ";
   out += s.last ? su::json_string(su::format_iso8601(s.last->micros())) : "null";
-  char buf[64];
-  if (s.first && s.last) {
-    std::snprintf(buf, sizeof buf, "%.6f",
-                  static_cast<double>(s.last->micros() - s.first->micros()) / 1e6);
-    out += ", \"elapsed_seconds\": ";
-    out += buf;
-  } else {
+  if (s.first && s.last)
+    out += fmt::format(", \"elapsed_seconds\": {:.6f}",
+                       static_cast<double>(s.last->micros() - s.first->micros()) / 1e6);
+  else
     out += ", \"elapsed_seconds\": null";
-  }
-  std::snprintf(buf, sizeof buf, "%.6f", s.test_seconds);
-  out += ", \"test_seconds\": ";
-  out += buf;
-  out += "}\n";
+  out += fmt::format(", \"test_seconds\": {:.6f}}}\n", s.test_seconds);
   return out;
 }
 
@@ -101,7 +96,7 @@ int main(int argc, char** argv) {
     su::ResultAggregator aggregator{collector, {.keep_attachments = false, .drop_exists = true}};
     su::pump_forwarding(*reader, aggregator, forward);
     std::string report = format == "json" ? json_report(collector.stats)
-                                          : text_report(collector.stats);
+                                          : text_report(collector.stats, su::escape_for_terminal());
     if (output_to.empty()) {
       out.write(report);
     } else {

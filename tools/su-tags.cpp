@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
     } else if (!only_tags && arg == "--input") {
       options.push_back(argv[i]);
       if (i + 1 < argc) options.push_back(argv[++i]);
-    } else if (!only_tags && is_own_option(arg)) {
+    } else if (!only_tags && (is_own_option(arg) ||
+                              (argc == 2 && arg.starts_with("--completion=")))) {
       options.push_back(argv[i]);
     } else {
       specs.emplace_back(arg);

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "base/output.hpp"
+#include "common/terminal.hpp"
 #include "common/tool.hpp"
 #include "report/trace_report.hpp"
 
@@ -24,14 +25,6 @@ class LiveSink : public su::EventSink {
   su::Output& out_;
 };
 
-bool color_wanted(const std::string& when) {
-  if (when == "always") return true;
-  if (when == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  const char* term = std::getenv("TERM");
-  return ::isatty(1) && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -47,18 +40,14 @@ int main(int argc, char** argv) {
   tool.app.add_flag("-a,--abbreviate", options.abbreviate, "one character per test");
   tool.app.add_flag("--all-attachments", options.all_attachments, "print every attachment of passing tests");
   tool.app.add_flag("--no-summary", no_summary, "don't print the totals and worker balance");
-  // A flag that takes an optional =WHEN, so `--color FILE` still reads FILE.
-  tool.app.add_flag("--color{auto}", color, "colour: auto (on a terminal), always, never");
+  su::add_color_option(tool.app, color);
   tool.app.add_flag("-d,--perc-diff", perc_diff, "accepted for compatibility; ignored");
   tool.app.add_option("-t,--diff-threshold", threshold, "accepted for compatibility; ignored");
   tool.add_strict_flag();
 
   return tool.run(argc, argv, [&] {
-    if (color != "auto" && color != "always" && color != "never") {
-      tool.error("--color: '" + color + "' is not one of auto, always, never");
-      return su::Exit::usage;
-    }
-    options.color = color_wanted(color);
+    options.color = su::color_wanted(color);
+    options.escape = su::escape_for_terminal();
     options.failure_debug = !no_failure_debug;
     options.summary = !no_summary;
     auto reader = tool.open(input);

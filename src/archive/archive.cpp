@@ -3,12 +3,15 @@
 // checking and repairing archive_check.cpp.
 #include "archive/archive.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <unistd.h>
 
 #include "archive/archive_error.hpp"
 #include "archive/archive_layout.hpp"
 #include "archive/file_ops.hpp"
+#include "archive/run_uuid.hpp"
 #include "base/crc32.hpp"
 #include "base/input.hpp"
 
@@ -44,11 +47,11 @@ Archive::Archive(std::string dir) : dir_(std::move(dir)) {
 }
 
 std::string Archive::stream_path(std::uint64_t run) const {
-  return dir_ + "/runs/" + std::to_string(run) + std::string(kStreamSuffix);
+  return fmt::format("{}/runs/{}{}", dir_, run, kStreamSuffix);
 }
 
 std::string Archive::index_path(std::uint64_t run) const {
-  return dir_ + "/index/" + std::to_string(run) + std::string(kIndexSuffix);
+  return fmt::format("{}/index/{}{}", dir_, run, kIndexSuffix);
 }
 
 std::string Archive::temp_path(const char* suffix) {
@@ -60,7 +63,7 @@ std::vector<std::uint64_t> Archive::runs() { return numbered(dir_ + "/runs", kSt
 
 void Archive::require_run(std::uint64_t run) const {
   if (!path_exists(stream_path(run)))
-    throw ArchiveUsage("no run " + std::to_string(run) + " in '" + dir_ + "'");
+    throw ArchiveUsage(fmt::format("no run {} in '{}'", run, dir_));
 }
 
 const IdTable& Archive::ids() {
@@ -202,6 +205,18 @@ std::uint64_t Archive::peek_next_id() {
     if (!ids.empty()) next = std::max(next, ids.back() + 1);
   }
   return next;
+}
+
+std::set<std::string> Archive::run_uuids() {
+  std::set<std::string> out;
+  for (std::uint64_t run : runs()) {
+    try {
+      out.insert(run_uuid(header(run)));
+    } catch (const ArchiveDamage&) {
+      // a run whose index is damaged cannot be named; sync copies it again
+    }
+  }
+  return out;
 }
 
 void Archive::remove(std::uint64_t run) {

@@ -30,31 +30,14 @@
 
 #include "archive/id_table.hpp"
 #include "archive/run_store.hpp"
+#include "archive/writable_store.hpp"
 #include "base/input.hpp"
 #include "base/output.hpp"
 #include "event/reader.hpp"
 
 namespace su {
 
-struct AddOptions {
-  std::string source;  // the input as the user named it
-  std::vector<std::pair<std::string, std::string>> meta;
-  std::optional<std::int64_t> added_ns;  // default: now
-  Output* tee = nullptr;                 // gets a copy of the input bytes
-  DamageHandler* damage = nullptr;       // told about damaged packets; may throw
-  std::function<void(std::uint64_t bytes_read)> progress;
-  // zstd level for the stream. Level 1 measured 36% less CPU than 3 on
-  // the 1M-test bench stream, and its output was 1% smaller.
-  int level = 1;
-};
-
-struct CheckReport {
-  std::uint64_t runs = 0;
-  std::vector<std::string> damage;   // what could not be repaired (a stream)
-  std::vector<std::string> repairs;  // what was (or, read only, would be) fixed
-};
-
-class Archive : public RunStore {
+class Archive : public WritableStore {
  public:
   // Makes `dir` an empty archive, creating it. Returns false if it already
   // is one. Throws ArchiveUsage if it is a non-empty directory of another
@@ -70,14 +53,16 @@ class Archive : public RunStore {
   // indexes it, and returns its id. Throws what the input throws
   // (DecodeError for a corrupt zstd input, or from the damage handler); the
   // archive is then unchanged.
-  std::uint64_t add(std::unique_ptr<Input> input, const AddOptions& options);
+  std::uint64_t add(std::unique_ptr<Input> input, const AddOptions& options) override;
   // Removes a run. Throws ArchiveUsage if there is no such run.
-  void remove(std::uint64_t run);
+  void remove(std::uint64_t run) override;
   // Verifies every run's stream against its index and the ids table, and
   // with `repair` rebuilds what is derived from the streams (indexes, the
   // ids table) and removes leftovers of interrupted writes.
   CheckReport check(bool repair,
-                    const std::function<void(std::uint64_t done, std::uint64_t total)>& progress);
+                    const std::function<void(std::uint64_t done, std::uint64_t total)>& progress)
+      override;
+  std::set<std::string> run_uuids() override;
 
   std::vector<std::uint64_t> runs() override;
   archive::pb::RunHeader header(std::uint64_t run) override;

@@ -9,6 +9,7 @@
 #include "archive/id_numberer.hpp"
 #include "archive/recording_input.hpp"
 #include "archive/run_indexer.hpp"
+#include "archive/run_uuid.hpp"
 #include "archive/temp_file.hpp"
 #include "archive/upgrading_input.hpp"
 #include "base/error.hpp"
@@ -98,7 +99,8 @@ std::uint64_t Archive::add(std::unique_ptr<Input> input, const AddOptions& optio
     m->set_key(key);
     m->set_value(value);
   }
-  h.set_input_format(input_format);
+  h.set_input_format(options.input_format.empty() ? input_format : options.input_format);
+  h.set_uuid(options.uuid.empty() ? random_run_uuid() : options.uuid);
   h.set_stream_bytes(writer.plain_bytes());
   h.set_stream_crc32(writer.plain_crc32());
   h.set_stored_bytes(writer.stored_bytes());

@@ -3,6 +3,8 @@
 // and the ids table; with repair, what the streams allow is rebuilt.
 #include "archive/archive.hpp"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -118,14 +120,13 @@ CheckReport Archive::check(
   std::uint64_t done = 0;
   for (std::uint64_t run : ids) {
     if (progress) progress(done++, ids.size());
-    std::string name = "run " + std::to_string(run);
+    std::string name = fmt::format("run {}", run);
     std::string ipath = index_path(run), spath = stream_path(run);
     Reindexed fresh;
     try {
       fresh = reindex_stream(spath, table);
     } catch (const DecodeError& e) {
-      report.damage.push_back(name + ": '" + spath + "': byte " + std::to_string(e.offset()) +
-                              ": " + e.what());
+      report.damage.push_back(fmt::format("{}: '{}': byte {}: {}", name, spath, e.offset(), e.what()));
       continue;
     }
     std::optional<archive::pb::RunHeader> old_header;
@@ -148,14 +149,11 @@ CheckReport Archive::check(
                                      (found_error.empty() ? "" : " (" + found_error + ")"));
       } else if (old.header.stream_bytes() != fresh.stream_bytes ||
                  old.header.stream_crc32() != fresh.stream_crc) {
-        char buf[160];
-        std::snprintf(buf, sizeof buf,
-                      "stream is not the one added (%llu bytes, CRC 0x%08x; index says %llu "
-                      "bytes, CRC 0x%08x)",
-                      static_cast<unsigned long long>(fresh.stream_bytes), fresh.stream_crc,
-                      static_cast<unsigned long long>(old.header.stream_bytes()),
-                      old.header.stream_crc32());
-        report.damage.push_back(name + ": '" + spath + "': " + buf);
+        report.damage.push_back(fmt::format(
+            "{}: '{}': stream is not the one added ({} bytes, CRC 0x{:08x}; index says {} bytes, "
+            "CRC 0x{:08x})",
+            name, spath, fresh.stream_bytes, fresh.stream_crc, old.header.stream_bytes(),
+            old.header.stream_crc32()));
         continue;
       } else if (!same_tests(old, fresh.index)) {
         problem = "index disagrees with the stream";

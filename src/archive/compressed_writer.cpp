@@ -23,6 +23,13 @@ CompressedWriter::CompressedWriter(std::string path, int level, int workers)
   if (workers > 0) ZSTD_CCtx_setParameter(cctx_, ZSTD_c_nbWorkers, workers);
 }
 
+CompressedWriter::CompressedWriter(Sink sink, std::string name, int level)
+    : path_(std::move(name)), sink_(std::move(sink)), out_(ZSTD_CStreamOutSize()) {
+  cctx_ = ZSTD_createCCtx();
+  ZSTD_CCtx_setParameter(cctx_, ZSTD_c_compressionLevel, level);
+  ZSTD_CCtx_setParameter(cctx_, ZSTD_c_checksumFlag, 1);
+}
+
 CompressedWriter::~CompressedWriter() {
   ZSTD_freeCCtx(cctx_);
   if (fd_ >= 0) ::close(fd_);
@@ -36,6 +43,10 @@ void CompressedWriter::drain(ZSTD_EndDirective mode, ZSTD_inBuffer& in) {
       throw IoError("compress '" + path_ + "': " + ZSTD_getErrorName(left));
     const char* p = out_.data();
     std::size_t n = out.pos;
+    if (sink_ && n > 0) {
+      sink_({p, n});
+      n = 0;
+    }
     while (n > 0) {
       ssize_t w = ::write(fd_, p, n);
       if (w < 0 && errno == EINTR) continue;
@@ -60,6 +71,7 @@ void CompressedWriter::write(std::string_view bytes) {
 void CompressedWriter::finish() {
   ZSTD_inBuffer in{nullptr, 0, 0};
   drain(ZSTD_e_end, in);
+  if (fd_ < 0) return;
   // The context's buffers are megabytes; nothing needs them now.
   ZSTD_freeCCtx(cctx_);
   cctx_ = nullptr;

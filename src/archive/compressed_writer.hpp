@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,12 +20,16 @@ class CompressedWriter {
   // Creates (truncates) `path`. `workers` > 0 lets zstd compress on that
   // many threads beside the caller's. Throws IoError.
   CompressedWriter(std::string path, int level, int workers);
+  // Hands the compressed bytes to `sink` instead of a file (a database
+  // store's COPY); `name` is for messages.
+  using Sink = std::function<void(std::string_view)>;
+  CompressedWriter(Sink sink, std::string name, int level);
   ~CompressedWriter();
   CompressedWriter(const CompressedWriter&) = delete;
   CompressedWriter& operator=(const CompressedWriter&) = delete;
 
   void write(std::string_view bytes);
-  // Ends the frame, fsyncs and closes the file. Throws IoError.
+  // Ends the frame, fsyncs and closes the file (if any). Throws IoError.
   void finish();
 
   std::uint64_t plain_bytes() const { return plain_bytes_; }
@@ -37,6 +42,7 @@ class CompressedWriter {
 
   std::string path_;
   int fd_ = -1;
+  Sink sink_;
   ZSTD_CCtx* cctx_ = nullptr;
   std::vector<char> out_;
   std::uint64_t plain_bytes_ = 0, stored_bytes_ = 0;

@@ -3,11 +3,17 @@
 
 #include <algorithm>
 #include <charconv>
+#include <optional>
+#include <unordered_set>
+
+#include <fmt/format.h>
 
 #include "archive/archive_error.hpp"
 #include "archive/file_ops.hpp"
 #include "archive/repository.hpp"
+#include "base/crc32.hpp"
 #include "base/error.hpp"
+#include "base/input.hpp"
 
 namespace su {
 namespace {
@@ -20,23 +26,62 @@ bool parse_number(std::string_view text, std::uint64_t& out) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::string_view kRunForms =
+    "an id, 'last', -N for the N-th most recent, 'last-green', or KEY=VALUE";
+
+[[noreturn]] void not_a_run(std::string_view spec) {
+  throw ArchiveUsage(fmt::format("'{}' is not a run ({})", spec, kRunForms));
+}
+
+// The most recent run whose header satisfies `match`. A run whose index
+// cannot be read is passed over: it cannot be shown to match.
+std::optional<std::uint64_t> most_recent(
+    RunStore& store, const std::function<bool(const archive::pb::RunHeader&)>& match) {
+  auto runs = store.runs();
+  for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
+    try {
+      if (match(store.header(*it))) return *it;
+    } catch (const ArchiveDamage&) {
+    } catch (const ArchiveUsage&) {
+      // removed while we read
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::uint64_t resolve_run(RunStore& store, std::string_view spec) {
   std::uint64_t n = 0;
+  if (spec == "last-green") {
+    auto run = most_recent(store, [](const auto& h) { return h.failures() == 0; });
+    if (!run) throw ArchiveUsage(fmt::format("no run in '{}' passed (nothing failed)", store.dir()));
+    return *run;
+  }
+  if (auto eq = spec.find('='); eq != std::string_view::npos) {
+    std::string_view key = spec.substr(0, eq), value = spec.substr(eq + 1);
+    if (key.empty()) not_a_run(spec);
+    auto run = most_recent(store, [&](const auto& h) {
+      for (const auto& m : h.meta())
+        if (m.key() == key && m.value() == value) return true;
+      return false;
+    });
+    if (!run) throw ArchiveUsage(fmt::format("no run in '{}' has metadata {}", store.dir(), spec));
+    return *run;
+  }
   if (spec == "last" || (spec.size() > 1 && spec[0] == '-')) {
     std::uint64_t back = 1;
-    if (spec != "last" && (!parse_number(spec.substr(1), back) || back == 0))
-      throw ArchiveUsage("'" + std::string(spec) +
-                         "' is not a run (an id, 'last', or -N for the N-th most recent)");
+    if (spec != "last" && (!parse_number(spec.substr(1), back) || back == 0)) not_a_run(spec);
     auto runs = store.runs();
     if (runs.empty()) throw ArchiveUsage("'" + store.dir() + "' has no runs");
     if (back > runs.size())
-      throw ArchiveUsage("'" + store.dir() + "' has only " + std::to_string(runs.size()) +
-                         " runs, so '" + std::string(spec) + "' names none");
+      throw ArchiveUsage(fmt::format("'{}' has only {} runs, so '{}' names none", store.dir(),
+                                     runs.size(), spec));
     return runs[runs.size() - back];
   }
-  if (!parse_number(spec, n))
-    throw ArchiveUsage("'" + std::string(spec) +
-                       "' is not a run (an id, 'last', or -N for the N-th most recent)");
+  if (!parse_number(spec, n)) not_a_run(spec);
   return n;
 }
 
@@ -71,6 +116,20 @@ std::uint64_t test_history(
     const std::function<void(const RunIndex&, const TestRow&)>& found,
     const std::function<void(std::uint64_t, const std::string&)>& damaged) {
   std::uint64_t results = 0;
+  auto in_stream_order = [&](const RunIndex& index, std::size_t lo, std::size_t hi) {
+    std::vector<const TestRow*> rows;
+    for (auto i = lo; i < hi; ++i) rows.push_back(&index.rows[i]);
+    std::sort(rows.begin(), rows.end(),
+              [](const TestRow* a, const TestRow* b) { return a->offset < b->offset; });
+    for (const TestRow* r : rows) {
+      found(index, *r);
+      ++results;
+    }
+  };
+  if (store.find_test_rows(test_id, [&](const RunIndex& index) {
+        in_stream_order(index, 0, index.rows.size());
+      }))
+    return results;
   auto* archive = dynamic_cast<Archive*>(&store);
   // An archive's ids table names every test it has seen: a test missing
   // from it is in no run, and its number is found once.
@@ -86,14 +145,7 @@ std::uint64_t test_history(
       if (!archive) number = store.ids().find(test_id);
       if (!number) continue;
       auto [lo, hi] = index.rows_of(*number);
-      std::vector<const TestRow*> rows;
-      for (auto i = lo; i < hi; ++i) rows.push_back(&index.rows[i]);
-      std::sort(rows.begin(), rows.end(),
-                [](const TestRow* a, const TestRow* b) { return a->offset < b->offset; });
-      for (const TestRow* r : rows) {
-        found(index, *r);
-        ++results;
-      }
+      in_stream_order(index, lo, hi);
     } catch (const ArchiveDamage& e) {
       damaged(run, "'" + e.path() + "': " + e.what());
     } catch (const ArchiveUsage&) {
@@ -112,7 +164,7 @@ std::vector<TestRow> failing_rows(RunStore& store, std::uint64_t run, RunIndex& 
   if (auto* archive = dynamic_cast<Archive*>(&store)) {
     archive->scan(run, tables, keep);
   } else {
-    tables = store.index(run);
+    tables = store.failed_index(run);
     keep(tables.rows);
     tables.rows.clear();
   }
@@ -162,24 +214,70 @@ std::vector<std::string> test_names(RunStore& store, std::span<const TestRow> ro
   return names;
 }
 
-std::vector<std::uint64_t> import_repository(
-    Archive& archive, const std::string& dir, DamageHandler* damage,
-    const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
+namespace {
+
+// The key that says a repository run was imported: its number there, and
+// its file's CRC-32 and size (a repository that was recreated reuses
+// numbers for different runs).
+std::string import_key(std::string_view run, std::string_view crc, std::string_view bytes) {
+  return fmt::format("{}/{}/{}", run, crc, bytes);
+}
+
+std::unordered_set<std::string> imported_keys(WritableStore& archive) {
+  std::unordered_set<std::string> keys;
+  for (std::uint64_t run : archive.runs()) {
+    archive::pb::RunHeader header;
+    try {
+      header = archive.header(run);
+    } catch (const ArchiveDamage&) {
+      continue;  // check reports it; at worst that run is imported again
+    } catch (const ArchiveUsage&) {
+      continue;  // removed while we read
+    }
+    std::string_view number, crc, bytes;
+    for (const auto& m : header.meta()) {
+      if (m.key() == "imported-run") number = m.value();
+      if (m.key() == "imported-crc32") crc = m.value();
+      if (m.key() == "imported-bytes") bytes = m.value();
+    }
+    if (!number.empty() && !crc.empty()) keys.insert(import_key(number, crc, bytes));
+  }
+  return keys;
+}
+
+}  // namespace
+
+ImportResult import_repository(WritableStore& archive, const std::string& dir, DamageHandler* damage,
+                               const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
   Repository repository{dir};
   auto runs = repository.runs();
-  std::vector<std::uint64_t> ids;
+  auto seen = imported_keys(archive);
+  ImportResult result;
   for (std::size_t i = 0; i < runs.size(); ++i) {
     if (progress) progress(i, runs.size());
     std::string path = repository.run_path(runs[i]);
+    // The key is of the file's bytes as they are (compressed or not).
+    std::string bytes = read_file(path);
+    std::string number = std::to_string(runs[i]);
+    std::string crc = fmt::format("{:08x}", crc32(bytes.data(), bytes.size()));
+    std::string size = std::to_string(bytes.size());
+    if (!seen.insert(import_key(number, crc, size)).second) {
+      ++result.already;
+      continue;
+    }
     AddOptions options;
     options.source = path;
     options.added_ns = modification_time_ns(path);
-    options.meta = {{"imported-from", dir}, {"imported-run", std::to_string(runs[i])}};
+    options.meta = {{"imported-from", dir},
+                    {"imported-run", number},
+                    {"imported-crc32", crc},
+                    {"imported-bytes", size}};
     options.damage = damage;
-    ids.push_back(archive.add(open_input(path), options));
+    bytes = {};
+    result.ids.push_back(archive.add(open_input(path), options));
   }
   if (progress) progress(runs.size(), runs.size());
-  return ids;
+  return result;
 }
 
 std::string_view row_status(const TestRow& row) {

@@ -17,9 +17,12 @@
 
 namespace su {
 
-// Resolves a RUN argument: a run id ("12"), "last", or "-N" (the N-th most
-// recent run: -1 is the last, -2 the one before). Throws ArchiveUsage if it
-// is malformed or names no run.
+// Resolves a RUN argument: a run id ("12"), "last", "-N" (the N-th most
+// recent run: -1 is the last, -2 the one before), "last-green" (the most
+// recent run in which nothing failed: no fail, nothing incomplete), or
+// "KEY=VALUE" (the most recent run with that metadata, e.g. branch=main).
+// The last two read run headers newest first and pass over a run whose
+// index is damaged. Throws ArchiveUsage if it is malformed or names no run.
 std::uint64_t resolve_run(RunStore& store, std::string_view spec);
 
 // Rows of tests that failed (fail, or never completed), in stream order.
@@ -47,13 +50,22 @@ std::uint64_t test_history(
     const std::function<void(const RunIndex&, const TestRow&)>& found,
     const std::function<void(std::uint64_t run, const std::string& error)>& damaged);
 
-// Adds every run of the repository at `dir` to `archive`, oldest first,
+// What import_repository did.
+struct ImportResult {
+  std::vector<std::uint64_t> ids;  // the new runs, in the order added
+  std::uint64_t already = 0;       // repository runs skipped as imported before
+};
+
+// Adds every run of the repository at `dir` to `archive` (either backend), oldest first,
 // each with its file's modification time as the time it was added and
-// metadata naming where it came from. `progress` gets (runs done, total).
-// Returns the new ids.
-std::vector<std::uint64_t> import_repository(
-    Archive& archive, const std::string& dir, DamageHandler* damage,
-    const std::function<void(std::uint64_t, std::uint64_t)>& progress);
+// metadata naming where it came from: imported-from (`dir`), imported-run
+// (its number there), imported-crc32 and imported-bytes (of its file). A
+// run whose number, CRC-32 and size match an archived run's imported-*
+// metadata was imported before and is skipped, so importing twice adds
+// nothing, wherever the repository is now. `progress` gets (runs done,
+// total).
+ImportResult import_repository(WritableStore& archive, const std::string& dir, DamageHandler* damage,
+                               const std::function<void(std::uint64_t, std::uint64_t)>& progress);
 
 // "fail", "success", ...; "incomplete" for a test that never completed.
 std::string_view row_status(const TestRow& row);

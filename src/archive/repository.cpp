@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "archive/repository.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "archive/archive.hpp"
@@ -52,8 +54,7 @@ std::vector<std::uint64_t> Repository::runs() {
 RunIndex Repository::index(std::uint64_t run) {
   if (cached_run_ == run) return cached_;
   std::string path = run_path(run);
-  if (!path_exists(path))
-    throw ArchiveUsage("no run " + std::to_string(run) + " in '" + dir_ + "'");
+  if (!path_exists(path)) throw ArchiveUsage(fmt::format("no run {} in '{}'", run, dir_));
   std::string bytes = read_file(path);
   std::uint32_t crc = crc32(bytes.data(), bytes.size());
   std::uint64_t size = bytes.size();
@@ -68,7 +69,7 @@ RunIndex Repository::index(std::uint64_t run) {
     auto reader = open_memory_reader(std::move(bytes), {.damage = &damage});
     pump(*reader, indexer);
   } catch (const DecodeError& e) {
-    throw ArchiveDamage(path, "byte " + std::to_string(e.offset()) + ": " + e.what());
+    throw ArchiveDamage(path, fmt::format("byte {}: {}", e.offset(), e.what()));
   }
   RunIndex index = indexer.take(ids_);
   auto& h = index.header;
@@ -87,19 +88,18 @@ RunIndex Repository::index(std::uint64_t run) {
 
 void Repository::write_stream(std::uint64_t run, Output& out) {
   std::string path = run_path(run);
-  if (!path_exists(path))
-    throw ArchiveUsage("no run " + std::to_string(run) + " in '" + dir_ + "'");
+  if (!path_exists(path)) throw ArchiveUsage(fmt::format("no run {} in '{}'", run, dir_));
   auto reader = open_reader(path);
   V2Writer writer{out};
   pump(*reader, writer);
 }
 
-std::unique_ptr<RunStore> open_store(const std::string& dir) {
-  if (Archive::is_archive(dir)) return std::make_unique<Archive>(dir);
-  if (Repository::is_repository(dir)) return std::make_unique<Repository>(dir);
-  if (!path_exists(dir))
-    throw ArchiveUsage("no archive at '" + dir + "' (create one with 'su-archive init')");
-  throw ArchiveUsage("'" + dir + "' is not a su archive, testrepository or stestr repository");
+std::string find_store_dir(const std::string& preferred) {
+  if (path_exists(preferred)) return preferred;
+  std::vector<std::string> found;
+  for (const char* dir : {".stestr", ".testrepository"})
+    if (Repository::is_repository(dir)) found.push_back(dir);
+  return found.size() == 1 ? found.front() : preferred;
 }
 
 }  // namespace su

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "archive/run_index.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <span>
 #include <tuple>
@@ -177,8 +179,8 @@ void decode_keys(const std::string& path, const archive::pb::RunTests& t, RunInd
   for (std::size_t i = 0; i < n; ++i) {
     test += t.test_delta(static_cast<int>(i));
     if (test >= id_count)
-      bad(path, "row " + std::to_string(i) + " names test number " + std::to_string(test) +
-                    ", past the run's " + std::to_string(id_count) + " ids");
+      bad(path, fmt::format("row {} names test number {}, past the run's {} ids", i, test,
+                            id_count));
     tests[i] = static_cast<std::uint32_t>(test);
   }
 }
@@ -193,7 +195,7 @@ void decode_block(const std::string& path, const archive::pb::RunTests& keys,
       !column_fits(t.worker(), n) || !column_fits(t.position(), n) ||
       !column_fits(t.route(), n) || !column_fits(t.tag_set(), n) ||
       !column_fits(t.attachment_bytes(), n) || !column_fits(t.offset(), n))
-    bad(path, "block at row " + std::to_string(first) + " has columns of the wrong length");
+    bad(path, fmt::format("block at row {} has columns of the wrong length", first));
   auto unit = static_cast<std::uint64_t>(keys.time_unit_ns() ? keys.time_unit_ns() : 1);
   // Unsigned arithmetic: a CRC-valid but nonsensical file must wrap, not
   // overflow a signed integer.
@@ -212,7 +214,7 @@ void decode_block(const std::string& path, const archive::pb::RunTests& keys,
         r.stop_ns = static_cast<std::int64_t>(
             start + static_cast<std::uint64_t>(column_at(t.duration(), i)) * unit);
     } else if (byte & kHasStop) {
-      bad(path, "row " + std::to_string(first + i) + " has a stop time but no start time");
+      bad(path, fmt::format("row {} has a stop time but no start time", first + i));
     }
     r.worker = column_at(t.worker(), i);
     r.position = column_at(t.position(), i);
@@ -222,8 +224,7 @@ void decode_block(const std::string& path, const archive::pb::RunTests& keys,
     r.offset = offset;
     if (r.worker > index.workers.size() || r.route > index.routes.size() ||
         r.tag_set > index.tag_sets.size())
-      bad(path, "row " + std::to_string(first + i) +
-                    " refers past the worker, route or tag tables");
+      bad(path, fmt::format("row {} refers past the worker, route or tag tables", first + i));
   }
 }
 
@@ -443,7 +444,7 @@ RunIndex parse_index(const std::string& path, std::string_view bytes,
       // Not wanted: hop over the frame without checking or parsing it.
       std::size_t skip = frame_size_at(bytes, pos);
       if (skip == 0 || skip > bytes.size() - pos)
-        throw ArchiveDamage(path, "frame at byte " + std::to_string(pos) + ": cut short");
+        throw ArchiveDamage(path, fmt::format("frame at byte {}: cut short", pos));
       pos += skip;
       continue;
     }

@@ -7,8 +7,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "archive/id_table.hpp"
@@ -41,10 +43,33 @@ class RunStore {
   // The file a message about the run should name.
   virtual std::string run_path(std::uint64_t run) const = 0;
   virtual const std::string& dir() const = 0;
+
+  // index() with at least the rows of tests that failed (fail, or never
+  // completed) — all `failing` needs, which failing_tests() picks out. A
+  // store that can fetch only those overrides it.
+  virtual RunIndex failed_index(std::uint64_t run) { return index(run); }
+
+  // Finds every result of one test at once, for `history`: calls `found`
+  // for each run that has it, oldest first, with an index holding the run's
+  // header and tables and only that test's rows (numbered in ids()).
+  // Returns false if the store has no faster way than reading each run's
+  // index, which test_history then does.
+  virtual bool find_test_rows(std::string_view /*test_id*/,
+                              const std::function<void(const RunIndex&)>& /*found*/) {
+    return false;
+  }
 };
 
-// Opens `dir`: a su archive, or a testrepository/stestr repository (read
-// only). Throws ArchiveUsage if it is neither.
-std::unique_ptr<RunStore> open_store(const std::string& dir);
+// Opens `location` for queries: a su archive directory, a
+// testrepository/stestr repository (read only), or a PostgreSQL database
+// (writable_store.hpp). Throws ArchiveUsage if it is none, IoError.
+std::unique_ptr<RunStore> open_store(const std::string& location);
+
+// The directory to query when none was named (no --archive, no
+// $SU_ARCHIVE): `preferred` (".su") if anything is there; otherwise the
+// one of `.stestr` and `.testrepository` that is a repository, as stestr and
+// testr find theirs; otherwise `preferred` (whose absence open_store then
+// explains). If both repositories are present, neither is guessed.
+std::string find_store_dir(const std::string& preferred);
 
 }  // namespace su

@@ -1,5 +1,7 @@
 #include "base/json.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdio>
 
 #include "base/utf8.hpp"
@@ -24,9 +26,7 @@ void append_json_string(std::string& out, std::string_view s) {
         case '\f': out += "\\f"; break;
         default:
           if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
+            out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
           } else {
             out.push_back(static_cast<char>(c));
           }

@@ -15,6 +15,8 @@ char quote_for(std::string_view s) {
   return single && !dbl ? '"' : '\'';
 }
 
+// snprintf kept: the "%0*x" escape matches python's repr digit for digit,
+// and runs per escaped byte of an attachment (the details writers' hot path).
 void append_hex_escape(std::string& out, unsigned v, int digits, char kind) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "\\%c%0*x", kind, digits, v);

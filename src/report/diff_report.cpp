@@ -4,7 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include <fmt/format.h>
+
 #include "base/json.hpp"
+#include "base/visible_text.hpp"
 
 namespace su {
 namespace {
@@ -28,13 +31,7 @@ const char* section_color(Section s) {
   }
 }
 
-std::string format(const char* fmt, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, fmt, v);
-  return buf;
-}
-
-std::string seconds_text(double s) { return format("%.3f s", s); }
+std::string seconds_text(double s) { return fmt::format("{:.3f} s", s); }
 
 // Width on a terminal, counting UTF-8 code points (close enough for ids).
 std::size_t columns(std::string_view s) {
@@ -42,23 +39,9 @@ std::size_t columns(std::string_view s) {
       std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
 }
 
-void append_escaped(std::string& out, std::string_view s) {
-  static const char* hex = "0123456789abcdef";
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (u < 0x20 || u == 0x7f) {
-      out += "\\x";
-      out += hex[u >> 4];
-      out += hex[u & 15];
-    } else {
-      out += c;
-    }
-  }
-}
+// Ids, routes and run names are escaped everywhere in the text report
+// (terminal or not): a newline or escape in an id would break the table.
+void append_escaped(std::string& out, std::string_view s) { append_visible(out, s); }
 
 std::string display_name(std::string_view key, bool by_route) {
   std::string out;
@@ -78,13 +61,13 @@ std::string test_label(const TestSummary* t, bool color) {
   if (!t) return "(absent)";
   std::uint32_t runs = t->runs();
   if (runs <= 1) return std::string(outcome_name(t->status));
-  std::string out = std::to_string(runs) + " runs:";
+  std::string out = fmt::format("{} runs:", runs);
   const char* sep = " ";
   for (std::size_t i = 0; i < kOutcomeCount; ++i) {
     auto o = static_cast<Outcome>(i);
     if (o == Outcome::exists || t->count(o) == 0) continue;
     out += sep;
-    out += std::to_string(t->count(o)) + " " + std::string(outcome_name(o));
+    out += fmt::format("{} {}", t->count(o), outcome_name(o));
     sep = ", ";
   }
   if (t->flaky()) out += color ? std::string(" (\033[35mflaky\033[0m)") : " (flaky)";
@@ -100,7 +83,7 @@ std::string change_text(const DiffEntry& e, Section s, bool color) {
     case Section::faster: {
       double before = *e.old_test->duration(), after = *e.new_test->duration();
       std::string out = seconds_text(before) + " -> " + seconds_text(after);
-      if (before > 0) out += format(" (%+.0f%%)", (after - before) / before * 100);
+      if (before > 0) out += fmt::format(" ({:+.0f}%)", (after - before) / before * 100);
       return out;
     }
     default: return test_label(e.old_test, color) + " -> " + test_label(e.new_test, color);
@@ -113,35 +96,32 @@ std::string run_line(const char* which, const std::string& name, const RunSummar
   out += which;
   out += " '";
   append_escaped(out, name);
-  out += "': " + std::to_string(run.size()) + (run.size() == 1 ? " test" : " tests");
-  if (run.results() != run.size()) out += " (" + std::to_string(run.results()) + " results)";
-  out += ", " + std::to_string(failing) + " failing, ";
+  out += fmt::format("': {} {}", run.size(), run.size() == 1 ? "test" : "tests");
+  if (run.results() != run.size()) out += fmt::format(" ({} results)", run.results());
+  out += fmt::format(", {} failing, ", failing);
   auto elapsed = run.elapsed();
   if (!elapsed) return out + "time unknown\n";
   out += seconds_text(*elapsed);
-  if (baseline && *baseline > 0) out += format(" (%+.1f%%)", (*elapsed - *baseline) / *baseline * 100);
+  if (baseline && *baseline > 0) out += fmt::format(" ({:+.1f}%)", (*elapsed - *baseline) / *baseline * 100);
   return out + "\n";
 }
 
 std::string counts_line(const RunDiff& diff) {
   auto n = [&](Section s) { return diff.section(s).size(); };
   std::string out = "  ";
-  out += std::to_string(n(Section::new_failures)) +
-         (n(Section::new_failures) == 1 ? " new failure, " : " new failures, ");
-  out += std::to_string(n(Section::fixed)) + " fixed, ";
-  out += std::to_string(n(Section::still_failing)) + " still failing, ";
-  out += std::to_string(n(Section::added)) + " added, ";
-  out += std::to_string(n(Section::removed)) + " removed, ";
-  out += std::to_string(n(Section::status_changes)) +
-         (n(Section::status_changes) == 1 ? " status change, " : " status changes, ");
-  out += std::to_string(n(Section::slower)) + " slower, ";
-  out += std::to_string(n(Section::faster)) + " faster, ";
-  out += std::to_string(n(Section::flaky)) + " flaky\n";
+  out += fmt::format(
+      "{} {}, {} fixed, {} still failing, {} added, {} removed, {} {}, {} slower, {} faster, "
+      "{} flaky\n",
+      n(Section::new_failures), n(Section::new_failures) == 1 ? "new failure" : "new failures",
+      n(Section::fixed), n(Section::still_failing), n(Section::added), n(Section::removed),
+      n(Section::status_changes),
+      n(Section::status_changes) == 1 ? "status change" : "status changes", n(Section::slower),
+      n(Section::faster), n(Section::flaky));
   return out;
 }
 
 void append_number(std::string& out, std::optional<double> v) {
-  out += v ? format("%.6f", *v) : "null";
+  out += v ? fmt::format("{:.6f}", *v) : "null";
 }
 
 void append_run_json(std::string& out, const std::string& name, const RunSummary& run,
@@ -150,10 +130,8 @@ void append_run_json(std::string& out, const std::string& name, const RunSummary
   for (std::size_t i = 0; i < run.size(); ++i) flaky += run.test(i).flaky();
   out += "{\"name\": ";
   append_json_string(out, name);
-  out += ", \"tests\": " + std::to_string(run.size());
-  out += ", \"results\": " + std::to_string(run.results());
-  out += ", \"failing\": " + std::to_string(failing);
-  out += ", \"flaky\": " + std::to_string(flaky);
+  out += fmt::format(", \"tests\": {}, \"results\": {}, \"failing\": {}, \"flaky\": {}",
+                     run.size(), run.results(), failing, flaky);
   out += ", \"elapsed_seconds\": ";
   append_number(out, run.elapsed());
   out += "}";
@@ -168,7 +146,7 @@ void append_test_json(std::string& out, const TestSummary* t) {
   append_json_string(out, outcome_name(t->status));
   out += t->fails() ? ", \"fails\": true" : ", \"fails\": false";
   out += t->flaky() ? ", \"flaky\": true" : ", \"flaky\": false";
-  out += ", \"runs\": " + std::to_string(t->runs());
+  out += fmt::format(", \"runs\": {}", t->runs());
   out += ", \"results\": {";
   const char* sep = "";
   for (std::size_t i = 0; i < kOutcomeCount; ++i) {
@@ -176,7 +154,7 @@ void append_test_json(std::string& out, const TestSummary* t) {
     if (t->count(o) == 0) continue;
     out += sep;
     append_json_string(out, outcome_name(o));
-    out += ": " + std::to_string(t->count(o));
+    out += fmt::format(": {}", t->count(o));
     sep = ", ";
   }
   out += "}, \"seconds\": ";
@@ -205,7 +183,7 @@ void write_text_report(Output& out, const RunDiff& diff, const ReportOptions& op
     if (options.color) line += section_color(section);
     line += section_name(section);
     if (options.color) line += kReset;
-    line += " (" + std::to_string(entries.size()) + "):\n";
+    line += fmt::format(" ({}):\n", entries.size());
     out.write(line);
     for (std::size_t i = 0; i < entries.size(); ++i) {
       line = "  " + names[i];
@@ -232,13 +210,13 @@ void write_json_report(Output& out, const RunDiff& diff, const ReportOptions& op
   append_run_json(doc, options.new_name, diff.new_run(), diff.new_failing());
   doc += ",\n  \"options\": {\"by_route\": ";
   doc += by_route ? "true" : "false";
-  doc += ", \"slower_percent\": " + format("%g", diff.options().slower_percent);
-  doc += ", \"min_seconds\": " + format("%g", diff.options().min_seconds);
+  doc += fmt::format(", \"slower_percent\": {:g}, \"min_seconds\": {:g}",
+                     diff.options().slower_percent, diff.options().min_seconds);
   doc += "},\n  \"counts\": {";
   for (std::size_t s = 0; s < kSectionCount; ++s) {
     if (s) doc += ", ";
     append_json_string(doc, section_name(static_cast<Section>(s)));
-    doc += ": " + std::to_string(diff.section(static_cast<Section>(s)).size());
+    doc += fmt::format(": {}", diff.section(static_cast<Section>(s)).size());
   }
   doc += "},\n  \"sections\": {";
   out.write(doc);
@@ -272,14 +250,17 @@ void write_json_report(Output& out, const RunDiff& diff, const ReportOptions& op
   out.write("\n  }\n}\n");
 }
 
-void write_section_ids(Output& out, const RunDiff& diff, Section section) {
+void write_section_ids(Output& out, const RunDiff& diff, Section section, bool escape) {
   std::string_view previous;
   bool first = true;
   for (const auto& e : diff.section(section)) {
     std::string_view id = RunSummary::id_of(e.key);
     // Sorted by key, so the routes of one id are adjacent.
     if (!first && id == previous) continue;
-    out.write(id);
+    if (escape)
+      out.write(visible(id));
+    else
+      out.write(id);
     out.put('\n');
     previous = id;
     first = false;

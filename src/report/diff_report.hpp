@@ -40,6 +40,8 @@ struct ReportOptions {
 
 void write_text_report(Output& out, const RunDiff& diff, const ReportOptions& options);
 void write_json_report(Output& out, const RunDiff& diff, const ReportOptions& options);
-void write_section_ids(Output& out, const RunDiff& diff, Section section);
+// One id per line; with `escape` (a terminal), control bytes in ids are
+// made visible (base/visible_text.hpp), else written as they are.
+void write_section_ids(Output& out, const RunDiff& diff, Section section, bool escape = false);
 
 }  // namespace su

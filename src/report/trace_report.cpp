@@ -4,6 +4,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <fmt/format.h>
+
+#include "base/visible_text.hpp"
 #include "report/details_text.hpp"
 
 namespace su {
@@ -56,10 +59,7 @@ std::string display_name(std::string_view id) {
 std::string trace_duration(std::int64_t micros) {
   std::int64_t whole, frac;
   split_micros(micros, &whole, &frac);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%lld.%06llds", static_cast<long long>(whole),
-                static_cast<long long>(frac));
-  return buf;
+  return fmt::format("{}.{:06}s", whole, frac);
 }
 
 std::string python_timedelta(std::int64_t micros) {
@@ -72,15 +72,9 @@ std::string python_timedelta(std::int64_t micros) {
   }
   std::string out;
   if (days != 0)
-    out = std::to_string(days) + (days == 1 || days == -1 ? " day, " : " days, ");
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(secs / 3600),
-                static_cast<long long>(secs / 60 % 60), static_cast<long long>(secs % 60));
-  out += buf;
-  if (frac) {
-    std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(frac));
-    out += buf;
-  }
+    out = fmt::format("{} {}, ", days, days == 1 || days == -1 ? "day" : "days");
+  out += fmt::format("{}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60);
+  if (frac) out += fmt::format(".{:06}", frac);
   return out;
 }
 
@@ -96,6 +90,13 @@ void TraceReport::status_word(std::string_view word, const char* color) {
   }
 }
 
+void TraceReport::append_text(std::string_view text) {
+  if (options_.escape)
+    append_visible(line_, text, Newlines::keep);
+  else
+    line_ += text;
+}
+
 void TraceReport::print_attachments(const TestResult& r, bool all) {
   for (const auto& a : r.attachments) {
     std::string_view name = std::string_view(a.name).substr(0, a.name.find(':'));
@@ -104,18 +105,18 @@ void TraceReport::print_attachments(const TestResult& r, bool all) {
       continue;
     auto text = readable_text(a);
     if (text && text->empty()) continue;
-    std::string title = "Captured " + std::string(name) + ":";
+    std::string title = "Captured " + (options_.escape ? visible(name) : std::string(name)) + ":";
     line_ += "\n" + title + "\n" + std::string(code_points(title), '~') + "\n";
     if (!text) {
-      line_ += "    (" + std::to_string(a.bytes.size()) + " bytes of " +
-               parse_content_type(a.mime_type).to_string() + ", not shown)\n";
+      line_ += fmt::format("    ({} bytes of {}, not shown)\n", a.bytes.size(),
+                           parse_content_type(a.mime_type).to_string());
       continue;
     }
     std::size_t pos = 0;
     while (true) {
       std::size_t nl = text->find('\n', pos);
       line_ += "    ";
-      line_.append(*text, pos, nl == std::string::npos ? std::string::npos : nl - pos);
+      append_text(std::string_view(*text).substr(pos, nl == std::string::npos ? std::string::npos : nl - pos));
       line_ += "\n";
       if (nl == std::string::npos) break;
       pos = nl + 1;
@@ -163,9 +164,9 @@ void TraceReport::on_result(const TestResult& r) {
   }
   line_.clear();
   std::string head = "{";
-  head += std::to_string(w);
+  head += fmt::format("{}", w);
   head += "} ";
-  head += name;
+  head += options_.escape ? visible(name) : name;
   if (fail) {
     if (options_.abbreviate) {
       status_word("F", "31");
@@ -194,7 +195,10 @@ void TraceReport::on_result(const TestResult& r) {
         for (const auto& a : r.attachments) {
           if (a.name != "reason") continue;
           auto text = readable_text(a);
-          if (text && !text->empty()) line_ += ": " + *text;
+          if (text && !text->empty()) {
+            line_ += ": ";
+            append_text(*text);
+          }
           break;
         }
         line_ += "\n";
@@ -213,37 +217,29 @@ void TraceReport::on_result(const TestResult& r) {
 }
 
 void TraceReport::print_summary() {
-  char buf[256];
-  line_.clear();
-  std::snprintf(buf, sizeof buf,
-                "\n======\nTotals\n======\nRan: %llu tests in %.4f sec.\n"
-                " - Passed: %llu\n - Skipped: %llu\n - Expected Fail: %llu\n"
-                " - Unexpected Success: %llu\n - Failed: %llu\n"
-                "Sum of execute time for each test: %.4f sec.\n",
-                static_cast<unsigned long long>(ran_),
-                first_ && last_ ? static_cast<double>(*last_ - *first_) / 1e6 : 0.0,
-                static_cast<unsigned long long>(passed_), static_cast<unsigned long long>(skipped_),
-                static_cast<unsigned long long>(xfail_), static_cast<unsigned long long>(uxsuccess_),
-                static_cast<unsigned long long>(failed_), test_seconds_);
-  line_ += buf;
+  line_ = fmt::format(
+      "\n======\nTotals\n======\nRan: {} tests in {:.4f} sec.\n"
+      " - Passed: {}\n - Skipped: {}\n - Expected Fail: {}\n"
+      " - Unexpected Success: {}\n - Failed: {}\n"
+      "Sum of execute time for each test: {:.4f} sec.\n",
+      ran_, first_ && last_ ? static_cast<double>(*last_ - *first_) / 1e6 : 0.0, passed_,
+      skipped_, xfail_, uxsuccess_, failed_, test_seconds_);
   if (!workers_.empty()) {
     line_ += "\n==============\nWorker Balance\n==============\n";
     long long expect = 0;
     for (const auto& [n, worker] : workers_) {
       if (n < 0) continue;  // python's range(max + 1) never reaches them
       if (n > expect + 1) {
-        line_ += " - WARNING: missing Workers " + std::to_string(expect) + "-" +
-                 std::to_string(n - 1) + "! Race in testr accounting.\n";
+        line_ += fmt::format(" - WARNING: missing Workers {}-{}! Race in testr accounting.\n",
+                             expect, n - 1);
       } else if (n == expect + 1) {
-        line_ += " - WARNING: missing Worker " + std::to_string(expect) +
-                 "! Race in testr accounting.\n";
+        line_ += fmt::format(" - WARNING: missing Worker {}! Race in testr accounting.\n", expect);
       }
       expect = n + 1;
       std::string delta = worker.first_start && worker.last_stop
                               ? python_timedelta(*worker.last_stop - *worker.first_start)
                               : "N/A";
-      line_ += " - Worker " + std::to_string(n) + " (" + std::to_string(worker.tests) +
-               " tests) => " + delta + "\n";
+      line_ += fmt::format(" - Worker {} ({} tests) => {}\n", n, worker.tests, delta);
     }
   }
   out_.write(line_);
@@ -255,8 +251,10 @@ TraceVerdict TraceReport::finish() {
     return TraceVerdict::no_tests;
   }
   if (options_.post_fails && fails_seen_ > 0) {
-    line_ = "\n==============================\nFailed " + std::to_string(fails_seen_) +
-            " tests - output below:\n==============================\n";
+    line_ = fmt::format(
+        "\n==============================\nFailed {} tests - output below:\n"
+        "==============================\n",
+        fails_seen_);
     out_.write(line_);
     for (const auto& r : fails_) {
       line_ = "\n" + r.id + "\n" + std::string(code_points(r.id), '-') + "\n";

@@ -36,6 +36,7 @@ namespace su {
 
 struct TraceOptions {
   bool color = false;
+  bool escape = false;           // make control bytes in ids and text visible (a terminal)
   bool failonly = false;         // show only failures
   bool failure_debug = true;     // print failures' attachments inline
   bool post_fails = false;       // print failures again after the stream
@@ -70,6 +71,8 @@ class TraceReport : public ResultHandler {
   void status_word(std::string_view word, const char* color);
   void print_attachments(const TestResult& r, bool all);
   void print_summary();
+  // Appends stream text to line_, made visible if options_.escape.
+  void append_text(std::string_view text);
 
   Output& out_;
   TraceOptions options_;

@@ -152,6 +152,24 @@ TEST_SUITE("archive store") {
     CHECK_THROWS_AS(su::resolve_run(a, "x1"), su::ArchiveUsage);
   }
 
+  TEST_CASE("RUN arguments: last-green is the newest run with no failure, KEY=VALUE the newest with that metadata") {
+    ScratchArchive scratch;
+    su::Archive a{scratch.path};
+    CHECK_THROWS_AS(su::resolve_run(a, "last-green"), su::ArchiveUsage);
+    add(a, packet("t", su::Status::success, 1), {{"branch", "main"}});  // 0: green
+    add(a, packet("t", su::Status::fail, 2), {{"branch", "main"}});     // 1: red
+    add(a, packet("t", su::Status::success, 3), {{"branch", "topic"}}); // 2: green
+    add(a, packet("t", su::Status::inprogress, 4), {{"branch", "topic"}, {"k", "a=b"}});  // 3: incomplete
+    CHECK(su::resolve_run(a, "last-green") == 2);
+    CHECK(su::resolve_run(a, "branch=main") == 1);
+    CHECK(su::resolve_run(a, "branch=topic") == 3);
+    CHECK(su::resolve_run(a, "k=a=b") == 3);  // the value is everything after the first '='
+    CHECK_THROWS_AS(su::resolve_run(a, "branch=nowhere"), su::ArchiveUsage);
+    CHECK_THROWS_AS(su::resolve_run(a, "=main"), su::ArchiveUsage);
+    a.remove(2);
+    CHECK(su::resolve_run(a, "last-green") == 0);
+  }
+
   TEST_CASE("history finds a test in every run, with that run's metadata") {
     ScratchArchive s;
     su::Archive a{s.path};

@@ -3,8 +3,12 @@
 #include <csignal>
 #include <cstdio>
 #include <new>
+#include <string_view>
+
+#include <fmt/format.h>
 
 #include "base/error.hpp"
+#include "common/completion.hpp"
 #include "base/output.hpp"
 #include "codec/v2_writer.hpp"
 
@@ -53,13 +57,17 @@ void Tool::error(const std::string& message) const {
   std::fprintf(stderr, "%s: error: %s\n", name_.c_str(), message.c_str());
 }
 
+std::string damage_message(const std::string& name, const Damage& damage) {
+  return fmt::format("'{}': byte {}: {} ({} bytes {})", name, damage.offset, damage.reason,
+                     damage.length,
+                     damage.passed_through ? "passed through as output"
+                                           : "reported as test subunit.parser");
+}
+
 void Tool::on_damage(const Damage& damage) {
   ++damage_count_;
   if (strict) throw DecodeError(damage.offset, damage.reason);
-  warn("'" + input_ + "': byte " + std::to_string(damage.offset) + ": " + damage.reason +
-       " (" + std::to_string(damage.length) +
-       (damage.passed_through ? " bytes passed through as output)"
-                              : " bytes reported as test subunit.parser)"));
+  warn(damage_message(input_, damage));
 }
 
 int Tool::run(int argc, char** argv, const std::function<Exit()>& body) {
@@ -67,6 +75,19 @@ int Tool::run(int argc, char** argv, const std::function<Exit()>& body) {
   // Past a file size limit (ulimit -f), write() then fails with EFBIG and
   // the tool reports it (exit 4) instead of being killed half way.
   std::signal(SIGXFSZ, SIG_IGN);
+  // Hidden: `--completion=SHELL` prints the shell's completion script,
+  // generated from the options defined by now (the build installs them).
+  if (argc == 2 && std::string_view(argv[1]).starts_with("--completion=")) {
+    std::string shell{std::string_view(argv[1]).substr(13)};
+    try {
+      std::string script = completion_script(app, name_, shell);
+      std::fwrite(script.data(), 1, script.size(), stdout);
+      return std::fflush(stdout) == 0 ? 0 : static_cast<int>(Exit::io);
+    } catch (const CLI::ValidationError& e) {
+      error(e.what());
+      return static_cast<int>(Exit::usage);
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -87,7 +108,7 @@ int Tool::run(int argc, char** argv, const std::function<Exit()>& body) {
   } catch (const BrokenPipe&) {
     return static_cast<int>(Exit::ok);
   } catch (const DecodeError& e) {
-    error("'" + input_ + "': byte " + std::to_string(e.offset()) + ": " + e.what());
+    error(fmt::format("'{}': byte {}: {}", input_, e.offset(), e.what()));
     return static_cast<int>(Exit::undecodable);
   } catch (const IoError& e) {
     error(e.what());

@@ -22,6 +22,10 @@ enum class Exit : int { ok = 0, no = 1, usage = 2, undecodable = 3, io = 4 };
 // stream is also copied to standard output as subunit v2 as it is read.
 void pump_forwarding(EventReader& reader, EventSink& sink, bool forward);
 
+// "'run.subunit': byte 4096: REASON (N bytes ...)": how a damage warning
+// names the input (`name`, "<stdin>" for standard input) and the bytes.
+std::string damage_message(const std::string& name, const Damage& damage);
+
 class Tool : public DamageHandler {
  public:
   Tool(std::string name, std::string description);

@@ -2,7 +2,7 @@
 // su-archive add: store a run and print its id.
 #include <fmt/format.h>
 
-#include "archive/archive.hpp"
+#include "archive/writable_store.hpp"
 #include "archive/archive_error.hpp"
 #include "archive/file_ops.hpp"
 #include "base/error.hpp"
@@ -24,7 +24,7 @@ struct AddArgs {
 
 Exit run_add(Context& ctx, const AddArgs& args) {
   Output& out = standard_output();
-  Archive archive{ctx.archive};
+  auto archive = ctx.open_writable_store();
   AddOptions options;
   options.source = args.input == "-" ? "<stdin>" : args.input;
   for (const auto& m : args.meta) {
@@ -42,7 +42,7 @@ Exit run_add(Context& ctx, const AddArgs& args) {
   options.progress = [&](std::uint64_t n) { bar.update(n >> 20, total >> 20, "MiB"); };
   std::uint64_t id = 0;
   try {
-    id = archive.add(open_input(args.input), options);
+    id = archive->add(open_input(args.input), options);
   } catch (const DecodeError& e) {
     ctx.tool.error(fmt::format("'{}': byte {}: {}; nothing was added", options.source, e.offset(),
                                e.what()));

@@ -2,7 +2,7 @@
 // su-archive check: verify every run against its index, and repair.
 #include <fmt/format.h>
 
-#include "archive/archive.hpp"
+#include "archive/writable_store.hpp"
 #include "su-archive/progress_bar.hpp"
 #include "su-archive/subcommand.hpp"
 
@@ -14,9 +14,9 @@ Subcommand check_command(Context& ctx) {
       "check", "verify every run and the index; rebuild the index from the streams");
   app->add_flag("--no-repair", *no_repair, "only report");
   return {app, [&ctx, no_repair] {
-            Archive archive{ctx.archive};
+            auto archive = ctx.open_writable_store();
             ProgressBar bar{"su-archive: checking"};
-            auto report = archive.check(!*no_repair, [&](std::uint64_t d, std::uint64_t t) {
+            auto report = archive->check(!*no_repair, [&](std::uint64_t d, std::uint64_t t) {
               bar.update(d, t, "runs");
             });
             bar.done();

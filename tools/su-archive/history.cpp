@@ -36,7 +36,7 @@ Exit run_history(Context& ctx, const std::string& test_id, const std::string& fo
         } else {
           text += fmt::format("{:<5} {:<20} {:<11} {:>9} {:<11} {}\n", h.id(),
                               iso_time(run_time(h)), row_status(r), seconds(r.duration_ns()),
-                              index.worker_name(r), meta_text(h));
+                              shown(index.worker_name(r)), meta_text(h));
         }
         out.write(text);
         text.clear();

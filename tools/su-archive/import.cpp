@@ -2,7 +2,7 @@
 // su-archive import: copy the runs of a .testrepository or .stestr directory.
 #include <fmt/format.h>
 
-#include "archive/archive.hpp"
+#include "archive/writable_store.hpp"
 #include "archive/queries.hpp"
 #include "base/output.hpp"
 #include "su-archive/damage_reporter.hpp"
@@ -17,17 +17,22 @@ Subcommand import_command(Context& ctx) {
       "import", "copy every run of a .testrepository or .stestr directory");
   app->add_option("dir", *dir, "the repository directory")->required();
   return {app, [&ctx, dir] {
-            Archive archive{ctx.archive};
+            auto archive = ctx.open_writable_store();
             ProgressBar bar{"su-archive: importing"};
             DamageReporter damage{ctx.tool, *dir, false};
-            auto ids = import_repository(archive, *dir, &damage,
+            auto result = import_repository(*archive, *dir, &damage,
                                          [&](std::uint64_t d, std::uint64_t t) {
                                            bar.update(d, t, "runs");
                                          });
             bar.done();
             Output& out = standard_output();
-            for (auto id : ids) out.write(fmt::format("{}\n", id));
-            fmt::print(stderr, "su-archive: imported {} runs from '{}'\n", ids.size(), *dir);
+            for (auto id : result.ids) out.write(fmt::format("{}\n", id));
+            if (result.already)
+              fmt::print(stderr, "su-archive: imported {} runs from '{}' ({} imported before)\n",
+                         result.ids.size(), *dir, result.already);
+            else
+              fmt::print(stderr, "su-archive: imported {} runs from '{}'\n", result.ids.size(),
+                         *dir);
             return Exit::ok;
           }};
 }

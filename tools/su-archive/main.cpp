@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include "archive/archive_error.hpp"
 #include "archive/repository.hpp"
 #include "base/error.hpp"
@@ -43,7 +45,19 @@ void add_format_option(CLI::App* sub, std::string& format, std::vector<std::stri
   sub->add_option("--format", format, "output as " + names)->check(CLI::IsMember(allowed));
 }
 
-std::unique_ptr<RunStore> Context::open_store() const { return su::open_store(archive); }
+std::unique_ptr<RunStore> Context::open_store() const {
+  if (archive_named) return su::open_store(archive);
+  std::string dir = find_store_dir(archive);
+  if (dir != archive && !said_found) {
+    said_found = true;
+    fmt::print(stderr, "su-archive: no '{}' here; reading '{}'\n", archive, dir);
+  }
+  return su::open_store(dir);
+}
+
+std::unique_ptr<WritableStore> Context::open_writable_store() const {
+  return su::open_writable_store(archive);
+}
 
 }  // namespace su::archive_tool
 
@@ -51,10 +65,17 @@ int main(int argc, char** argv) {
   using namespace su::archive_tool;
   su::Tool tool{"su-archive", "Keep subunit run history losslessly, and query it."};
   Context ctx{tool, ".su"};
-  if (const char* env = std::getenv("SU_ARCHIVE"); env && *env) ctx.archive = env;
-  tool.app.add_option("--archive", ctx.archive,
-                      "archive directory (default: $SU_ARCHIVE, else .su); a .testrepository or "
-                      ".stestr directory works for queries");
+  if (const char* env = std::getenv("SU_ARCHIVE"); env && *env) {
+    ctx.archive = env;
+    ctx.archive_named = true;
+  }
+  tool.app.add_option_function<std::string>("--archive", [&ctx](const std::string& dir) {
+    ctx.archive = dir;
+    ctx.archive_named = true;
+  },
+                      "archive directory or PostgreSQL connection string (postgresql://..., "
+                      "host=... dbname=...; default: $SU_ARCHIVE, else .su); a .testrepository "
+                      "or .stestr directory works for queries");
   tool.app.require_subcommand(1);
   tool.app.fallthrough();
 
@@ -62,7 +83,8 @@ int main(int argc, char** argv) {
       init_command(ctx),   add_command(ctx),     import_command(ctx),  remove_command(ctx),
       check_command(ctx),  list_command(ctx),    show_command(ctx),    failing_command(ctx),
       slowest_command(ctx), history_command(ctx),
-      flaky_command(ctx),   suspects_command(ctx),
+      flaky_command(ctx),   suspects_command(ctx), sync_command(ctx),
+      complete_ids_command(ctx),
   };
 
   std::vector<std::string> args = mark_run_offsets(argc, argv);

@@ -41,14 +41,14 @@ Exit run_results(Context& ctx, const ResultsArgs& args) {
     const TestRow* r = rows[i];
     std::string_view id = names[i];
     if (args.format == "ids") {
-      if (listed.insert(r->test).second) text += fmt::format("{}\n", id);
+      if (listed.insert(r->test).second) text += fmt::format("{}\n", shown(id));
     } else if (array) {
       array->item(row_json(index, *r, id));
     } else if (args.failing) {
-      text += fmt::format("{:<11}{}\n", row_status(*r), id);
+      text += fmt::format("{:<11}{}\n", row_status(*r), shown(id));
     } else {
-      text += fmt::format("{:>10}  {:<10}{}\n", seconds(r->duration_ns()), index.worker_name(*r),
-                          id);
+      text += fmt::format("{:>10}  {:<10}{}\n", seconds(r->duration_ns()),
+                          shown(index.worker_name(*r)), shown(id));
     }
   }
   if (array) array->close();
@@ -64,7 +64,7 @@ Subcommand failing_command(Context& ctx) {
   args->failing = true;
   auto* app = ctx.tool.app.add_subcommand("failing",
                                           "list the failing tests of a run (exit 1 if any)");
-  app->add_option("run", args->run, "an id, 'last' (default), or -N");
+  app->add_option("run", args->run, std::string(kRunHelp) + " (default: last)");
   add_format_option(app, args->format, {"text", "json", "ids"});
   return {app, [&ctx, args] { return run_results(ctx, *args); }};
 }
@@ -73,7 +73,7 @@ Subcommand slowest_command(Context& ctx) {
   auto args = std::make_shared<ResultsArgs>();
   auto* app = ctx.tool.app.add_subcommand("slowest", "list the slowest tests of a run");
   app->add_option("-n,--count", args->count, "how many tests (default 10)");
-  app->add_option("run", args->run, "an id, 'last' (default), or -N");
+  app->add_option("run", args->run, std::string(kRunHelp) + " (default: last)");
   add_format_option(app, args->format, {"text", "json"});
   return {app, [&ctx, args] { return run_results(ctx, *args); }};
 }

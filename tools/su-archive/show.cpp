@@ -12,7 +12,7 @@ namespace su::archive_tool {
 Subcommand show_command(Context& ctx) {
   auto run = std::make_shared<std::string>("last");
   auto* app = ctx.tool.app.add_subcommand("show", "write a run's stream (v2) to standard output");
-  app->add_option("run", *run, "an id, 'last', or -N");
+  app->add_option("run", *run, kRunHelp);
   return {app, [&ctx, run] {
             auto store = ctx.open_store();
             std::uint64_t id = resolve_run(*store, run_spec(*run));

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "archive/run_store.hpp"
+#include "archive/writable_store.hpp"
 #include "common/tool.hpp"
 
 namespace su::archive_tool {
@@ -17,10 +18,19 @@ namespace su::archive_tool {
 struct Context {
   Tool& tool;
   std::string archive;  // --archive, $SU_ARCHIVE, or .su
+  bool archive_named = false;  // by --archive or $SU_ARCHIVE
 
   // The archive for a query: a sutools archive, or a .stestr or
-  // .testrepository directory read in place.
+  // .testrepository directory read in place. With no archive named and no
+  // .su here, the one .stestr or .testrepository present (find_store_dir),
+  // said on stderr the first time.
   std::unique_ptr<RunStore> open_store() const;
+  // The archive for add, remove, check and import: a directory or a
+  // PostgreSQL database.
+  std::unique_ptr<WritableStore> open_writable_store() const;
+  // The archive as messages name it (no password).
+  std::string store_name() const { return location_name(archive); }
+  mutable bool said_found = false;
 };
 
 struct Subcommand {
@@ -32,6 +42,9 @@ struct Subcommand {
 // recent run). main() marks such words before parsing and run_spec()
 // unmarks them.
 std::string run_spec(const std::string& arg);
+
+// The help text of a RUN argument (resolve_run reads it).
+inline constexpr const char* kRunHelp = "an id, 'last', -N, 'last-green', or KEY=VALUE";
 
 // Adds `--format` choosing among `allowed` (the first is the default).
 void add_format_option(CLI::App* sub, std::string& format, std::vector<std::string> allowed);
@@ -48,5 +61,7 @@ Subcommand slowest_command(Context& ctx);
 Subcommand history_command(Context& ctx);
 Subcommand flaky_command(Context& ctx);
 Subcommand suspects_command(Context& ctx);
+Subcommand sync_command(Context& ctx);
+Subcommand complete_ids_command(Context& ctx);
 
 }  // namespace su::archive_tool

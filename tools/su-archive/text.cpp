@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include "archive/queries.hpp"
+#include "common/terminal.hpp"
 #include "base/json.hpp"
+#include "base/visible_text.hpp"
 #include "base/timestamp.hpp"
 
 namespace su::archive_tool {
@@ -30,11 +32,16 @@ std::optional<std::int64_t> run_duration(const RunHeader& h) {
   return h.last_ns() - h.first_ns();
 }
 
+std::string shown(std::string_view text) {
+  static const bool escape = escape_for_terminal();
+  return escape ? visible(text) : std::string(text);
+}
+
 std::string meta_text(const RunHeader& h) {
   std::string out;
   for (const auto& m : h.meta()) {
     if (!out.empty()) out += ' ';
-    out += m.key() + "=" + m.value();
+    out += shown(m.key()) + "=" + shown(m.value());
   }
   return out;
 }

@@ -24,7 +24,12 @@ std::string json_seconds(std::optional<std::int64_t> ns);
 std::int64_t run_time(const RunHeader& h);
 std::optional<std::int64_t> run_duration(const RunHeader& h);
 
-// "k=v k2=v2" and {"k": "v", "k2": "v2"}.
+// Text from a stream or the user (ids, workers, metadata) as the text
+// formats show it: with control bytes made visible when standard output is
+// a terminal (common/terminal.hpp), as it is otherwise. JSON escapes its own.
+std::string shown(std::string_view text);
+
+// "k=v k2=v2" (through shown()) and {"k": "v", "k2": "v2"}.
 std::string meta_text(const RunHeader& h);
 std::string meta_json(const RunHeader& h);
 
