@@ -2,8 +2,9 @@
 # The whole test suite, as CI and the README run it:
 #   1. build (build/) and run every meson test: unit, conformance, CLI;
 #   2. the same suite built with AddressSanitizer and UBSan (build-asan/);
-#   3. each libFuzzer target for $FUZZ_SECONDS (default 60 in all), seeded
-#      with the corpus streams (build-fuzz/, needs clang);
+#   3. each libFuzzer target for $FUZZ_SECONDS (default 70 in all), seeded
+#      with its kept inputs and the corpus streams, with its dictionary
+#      (tests/fuzz/fuzz_env.sh; build-fuzz/, needs clang);
 # then prints the totals as one line "N passed, N failed".
 # Set SKIP_SANITIZERS=1 or FUZZ_SECONDS=0 to leave a stage out.
 set -u
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 root=$PWD
 corpus=${SU_CORPUS:-$root/../shared/corpus}
 export SU_CORPUS=$corpus
-fuzz_seconds=${FUZZ_SECONDS:-60}
+fuzz_seconds=${FUZZ_SECONDS:-70}
 logs=()
 
 setup() {  # setup DIR ARGS...: configure once, reconfigure after that
@@ -64,12 +65,13 @@ if [ "$fuzz_seconds" -gt 0 ] && command -v clang++ >/dev/null; then
     targets=(build-fuzz/tests/fuzz/*-fuzz)
     per=$(( fuzz_seconds / ${#targets[@]} ))
     [ "$per" -gt 0 ] || per=1
-    seeds=$(mktemp -d)
-    for f in "$corpus"/*/input.v*; do cp "$f" "$seeds/$(basename "$(dirname "$f")").${f##*.}"; done
+    source tests/fuzz/fuzz_env.sh
     for t in "${targets[@]}"; do
       work=$(mktemp -d)
-      if "$t" -max_total_time="$per" -max_len=65536 -timeout=10 -artifact_prefix="$work.crash-" "$work" "$seeds" \
-           >"$work.log" 2>&1; then
+      seeds=$(mktemp -d)
+      fuzz_seeds "$(basename "$t")" "$seeds"
+      if "$t" "${fuzz_flags[@]}" -dict="$(fuzz_dict "$(basename "$t")")" -max_total_time="$per" \
+           -artifact_prefix="$work.crash-" "$work" "$seeds" >"$work.log" 2>&1; then
         echo "PASS $(basename "$t")" >> "$fuzz_log"
       else
         echo "FAIL $(basename "$t")" >> "$fuzz_log"
@@ -77,9 +79,8 @@ if [ "$fuzz_seconds" -gt 0 ] && command -v clang++ >/dev/null; then
         mkdir -p build-fuzz/crashes && cp "$work".crash-* build-fuzz/crashes/ 2>/dev/null
       fi
       grep -h "^Done" "$work.log" | sed "s|^|  $(basename "$t"): |"
-      rm -rf "$work" "$work.log" "$work".crash-*
+      rm -rf "$work" "$work.log" "$work".crash-* "$seeds"
     done
-    rm -rf "$seeds"
   else
     echo "FAIL fuzz-build" >> "$fuzz_log"
   fi

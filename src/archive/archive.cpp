@@ -82,6 +82,37 @@ archive::pb::RunHeader Archive::header(std::uint64_t run) {
   return read_index_header(p);
 }
 
+const IdTable::FileSummary& Archive::ids_summary(bool reload) {
+  if (ids_loaded_ && !reload) {
+    if (!ids_summary_) ids_summary_ = IdTable::FileSummary{ids_.generation(), ids_.size(), ids_.load_error(), ids_.damaged()};
+    return *ids_summary_;
+  }
+  if (!ids_summary_ || reload)
+    ids_summary_ = IdTable::scan_file(path("ids"), [](std::uint32_t, std::string_view) {});
+  return *ids_summary_;
+}
+
+void Archive::check_fits(const std::string& p, const archive::pb::RunHeader& header) {
+  if (header.id_count() == 0) return;
+  auto fits = [&](const IdTable::FileSummary& t) {
+    return header.ids_generation() == t.generation && header.id_count() <= t.size;
+  };
+  // A run added since the table was read may use newer ids: read it again.
+  if (!fits(ids_summary(false))) {
+    ids_loaded_ = false;
+    ids_summary_.reset();
+  }
+  const auto& table = ids_summary(false);
+  if (header.ids_generation() != table.generation)
+    throw ArchiveDamage(p, "index was written against another ids table "
+                           "('su-archive check' rebuilds it)");
+  if (header.id_count() > table.size)
+    throw ArchiveDamage(p, "index needs " + std::to_string(header.id_count()) +
+                               " test ids, the ids table has " + std::to_string(table.size) +
+                               (table.error.empty() ? "" : " (" + table.error + ")") +
+                               " ('su-archive check' rebuilds it)");
+}
+
 RunIndex Archive::index(std::uint64_t run, std::optional<std::uint32_t> only_test,
                         RowDetail detail) {
   require_run(run);
@@ -89,28 +120,41 @@ RunIndex Archive::index(std::uint64_t run, std::optional<std::uint32_t> only_tes
   if (!path_exists(p))
     throw ArchiveDamage(p, "index missing ('su-archive check' rebuilds it from the stream)");
   RunIndex index = read_index(p, only_test, detail);
-  const IdTable& table = ids();
-  auto fits = [&] {
-    return index.header.ids_generation() == table.generation() &&
-           index.header.id_count() <= table.size();
-  };
-  if (index.header.id_count() > 0 && !fits()) {
-    // A run added since the table was loaded may use newer ids: reload once.
-    ids_loaded_ = false;
-    ids();
-  }
-  if (index.header.id_count() > 0) {
-    if (index.header.ids_generation() != table.generation())
-      throw ArchiveDamage(p, "index was written against another ids table "
-                             "('su-archive check' rebuilds it)");
-    if (index.header.id_count() > table.size())
-      throw ArchiveDamage(
-          p, fmt::format("index needs {} test ids, the ids table has {}{} ('su-archive check' "
-                         "rebuilds it)",
-                         index.header.id_count(), table.size(),
-                         table.load_error().empty() ? "" : " (" + table.load_error() + ")"));
-  }
+  check_fits(p, index.header);
   return index;
+}
+
+void Archive::scan(std::uint64_t run, RunIndex& tables,
+                   const std::function<void(std::span<const TestRow>)>& rows) {
+  require_run(run);
+  std::string p = index_path(run);
+  if (!path_exists(p))
+    throw ArchiveDamage(p, "index missing ('su-archive check' rebuilds it from the stream)");
+  check_fits(p, read_index_header(p));
+  scan_index(p, tables, rows);
+}
+
+std::optional<std::uint32_t> Archive::find_id(std::string_view test_id) {
+  std::optional<std::uint32_t> found;
+  ids_summary_ = IdTable::scan_file(path("ids"), [&](std::uint32_t n, std::string_view id) {
+    if (!found && id == test_id) found = n;
+  });
+  return found;
+}
+
+std::vector<std::string> Archive::test_names(std::span<const std::uint32_t> numbers) {
+  // Sorted wanted numbers, then one pass over the file.
+  std::vector<std::pair<std::uint32_t, std::size_t>> wanted;
+  for (std::size_t i = 0; i < numbers.size(); ++i) wanted.emplace_back(numbers[i], i);
+  std::sort(wanted.begin(), wanted.end());
+  std::vector<std::string> names(numbers.size());
+  std::size_t at = 0;
+  ids_summary_ = IdTable::scan_file(path("ids"), [&](std::uint32_t n, std::string_view id) {
+    while (at < wanted.size() && wanted[at].first < n) ++at;
+    for (std::size_t k = at; k < wanted.size() && wanted[k].first == n; ++k)
+      names[wanted[k].second] = id;
+  });
+  return names;
 }
 
 void Archive::write_stream(std::uint64_t run, Output& out) {
@@ -136,6 +180,16 @@ void Archive::write_stream(std::uint64_t run, Output& out) {
 }
 
 std::uint64_t Archive::allocate_id() {
+  std::uint64_t next = peek_next_id();
+  write_next_id(next + 1);
+  return next;
+}
+
+void Archive::write_next_id(std::uint64_t next) {
+  write_file_durably(temp_path(".next-id"), path("next-id"), std::to_string(next) + "\n");
+}
+
+std::uint64_t Archive::peek_next_id() {
   std::uint64_t next = 0;
   std::string counter = path("next-id");
   if (path_exists(counter)) {
@@ -150,7 +204,6 @@ std::uint64_t Archive::allocate_id() {
     auto ids = numbered(dir_ + sub, sub[1] == 'r' ? kStreamSuffix : kIndexSuffix);
     if (!ids.empty()) next = std::max(next, ids.back() + 1);
   }
-  write_file_durably(temp_path(".next-id"), counter, std::to_string(next + 1) + "\n");
   return next;
 }
 

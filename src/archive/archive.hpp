@@ -22,6 +22,8 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -71,6 +73,14 @@ class Archive : public WritableStore {
   RunIndex outcomes(std::uint64_t run) override {
     return index(run, std::nullopt, RowDetail::outcomes);
   }
+  // The rows of a run a block at a time (scan_index), checked against the
+  // ids table as index() checks them: memory is one block, not the run.
+  void scan(std::uint64_t run, RunIndex& tables,
+            const std::function<void(std::span<const TestRow>)>& rows);
+  // The number of a test id, and the ids of some numbers, read from the
+  // ids file a frame at a time (ids() holds the whole table instead).
+  std::optional<std::uint32_t> find_id(std::string_view test_id);
+  std::vector<std::string> test_names(std::span<const std::uint32_t> numbers);
   void write_stream(std::uint64_t run, Output& out) override;
   const IdTable& ids() override;
   std::string run_path(std::uint64_t run) const override { return stream_path(run); }
@@ -83,11 +93,18 @@ class Archive : public WritableStore {
   std::string path(const char* name) const { return dir_ + "/" + name; }
   std::string temp_path(const char* suffix);
   std::uint64_t allocate_id();
+  // The id the next run gets, and recording it (under the lock).
+  std::uint64_t peek_next_id();
+  void write_next_id(std::uint64_t next);
   void require_run(std::uint64_t run) const;
+  // Throws ArchiveDamage if `header` does not fit the ids table.
+  void check_fits(const std::string& index_path, const archive::pb::RunHeader& header);
+  const IdTable::FileSummary& ids_summary(bool reload);
 
   std::string dir_;
   bool ids_loaded_ = false;
   IdTable ids_;
+  std::optional<IdTable::FileSummary> ids_summary_;
   unsigned temp_counter_ = 0;
 };
 

@@ -6,15 +6,16 @@
 #include "archive/archive_layout.hpp"
 #include "archive/compressed_writer.hpp"
 #include "archive/file_ops.hpp"
+#include "archive/id_numberer.hpp"
 #include "archive/recording_input.hpp"
 #include "archive/run_indexer.hpp"
 #include "archive/run_uuid.hpp"
 #include "archive/temp_file.hpp"
+#include "archive/upgrading_input.hpp"
 #include "base/error.hpp"
-#include "codec/open_reader.hpp"
+#include "codec/v1_reader.hpp"
 #include "codec/sniff.hpp"
 #include "codec/v2_reader.hpp"
-#include "codec/v2_writer.hpp"
 #include "event/sink.hpp"
 
 namespace su {
@@ -50,7 +51,10 @@ std::uint64_t Archive::add(std::unique_ptr<Input> input, const AddOptions& optio
   RecordingInput* recorder = recording.get();
   auto buffered = std::make_unique<BufferedInput>(std::move(recording));
   CountingDamage damage{options.damage};
-  RunIndexer indexer;
+  // Rows and test ids go to scratch files beside the stream: memory stays
+  // a few megabytes whatever the run's size.
+  std::string scratch = temp_path(".scratch");
+  RunIndexer indexer{scratch};
   std::string input_format;
   if (sniff_format(*buffered) == Format::v2) {
     input_format = "v2";
@@ -58,31 +62,16 @@ std::uint64_t Archive::add(std::unique_ptr<Input> input, const AddOptions& optio
     V2Reader reader{std::move(buffered), &damage};
     pump(reader, indexer);
   } else {
-    // v1 is upgraded: decoded and encoded as v2. v1 runs are small (the
-    // testr/stestr repository files), so the input is taken whole.
+    // v1 is upgraded: decoded and encoded as v2 a batch of packets at a
+    // time, and the v2 is what is stored and indexed (so that the index
+    // describes the stored bytes, and `check` can rebuild it).
     input_format = "v1";
     recorder->discard();
-    std::string bytes;
-    while (buffered->fill(1) > 0) {
-      bytes.append(reinterpret_cast<const char*>(buffered->data()), buffered->available());
-      buffered->consume(buffered->available());
-    }
-    // Index what is stored, not the v1 it came from, so that the index
-    // describes the stored bytes (offsets) and `check` can rebuild it.
-    std::string v2;
-    {
-      auto reader = open_memory_reader(std::move(bytes), {.damage = &damage});
-      Event e;
-      while (reader->next(e)) {
-        if (!e.raw.empty()) {
-          v2.append(e.raw);
-        } else {
-          encode_v2(e, v2);
-        }
-      }
-    }
-    writer.write(v2);
-    V2Reader reader{std::make_unique<BufferedInput>(memory_input(std::move(v2))), nullptr};
+    auto v1 = std::make_unique<V1Reader>(std::move(buffered), &damage);
+    auto upgraded = std::make_unique<RecordingInput>(
+        std::make_unique<UpgradingInput>(std::move(v1), options.source), nullptr, nullptr);
+    upgraded->start_recording(writer);
+    V2Reader reader{std::make_unique<BufferedInput>(std::move(upgraded)), nullptr};
     pump(reader, indexer);
   }
   if (options.tee) {
@@ -95,12 +84,13 @@ std::uint64_t Archive::add(std::unique_ptr<Input> input, const AddOptions& optio
 
   TempFile index_tmp{temp_path(kIndexSuffix.data())};
   FileLock lock{path("lock")};
-  IdTable ids;
-  ids.load(path("ids"));
-  RunIndex index = indexer.take(ids);
-  ids.append_pending(path("ids"));
-  std::uint64_t id = allocate_id();
-  auto& h = index.header;
+  // New ids are appended as they are numbered; if anything below fails,
+  // `ids` cuts them off again, so the archive is left as it was.
+  IdNumberer ids{path("ids"), indexer.results()};
+  indexer.number_tests([&](std::string_view id) { return ids.number(id); });
+  ids.release();  // sorting the rows needs the memory more
+  std::uint64_t id = peek_next_id();
+  auto& h = indexer.header();
   h.set_id(id);
   h.set_added_ns(added);
   h.set_source(options.source);
@@ -116,10 +106,22 @@ std::uint64_t Archive::add(std::unique_ptr<Input> input, const AddOptions& optio
   h.set_stored_bytes(writer.stored_bytes());
   h.set_damaged_regions(damage.count);
   h.set_ids_generation(ids.generation());
-  write_file_durably(index_tmp.path(), index_path(id), serialize_index(index));
+  indexer.write_index(index_tmp.path(), scratch + ".blocks");
+  // Everything is written; now the steps that make it visible, the ids
+  // first (an index must never name ids the table lacks), the stream last.
+  // A failure before the stream's rename undoes them all.
+  ids.commit();
+  write_next_id(id + 1);
+  rename_durably(index_tmp.path(), index_path(id));
   index_tmp.committed();
-  rename_durably(stream_tmp.path(), stream_path(id));  // the commit
+  try {
+    rename_durably(stream_tmp.path(), stream_path(id));  // the commit
+  } catch (...) {
+    remove_file(index_path(id));
+    throw;
+  }
   stream_tmp.committed();
+  ids.keep();
   ids_loaded_ = false;
   return id;
 }

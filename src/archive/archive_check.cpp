@@ -102,6 +102,14 @@ CheckReport Archive::check(
     fixed("'" + path("ids") + "': " + table.load_error() + "; rebuilt from the streams");
     table.reset();
   }
+  // The table as found, for the messages (checking adds to it).
+  const bool ids_missing = !path_exists(path("ids"));
+  const std::uint32_t found_size = table.size();
+  const std::uint64_t found_generation = table.generation();
+  const std::string found_error = table.load_error();
+  // An empty table (missing, or cut short before its first frame) gets its
+  // generation now: the rebuilt indexes record it before the first append.
+  if (table.size() == 0) table.reset();
   ids_loaded_ = false;
 
   std::vector<std::uint64_t> ids = runs();
@@ -132,7 +140,13 @@ CheckReport Archive::check(
       } else if (old.header.id_count() > 0 &&
                  (old.header.ids_generation() != table.generation() ||
                   old.header.id_count() > table.size())) {
-        problem = "index does not fit the ids table";
+        problem = "index needs " + std::to_string(old.header.id_count()) +
+                  " test ids of ids table " + std::to_string(old.header.ids_generation()) +
+                  ", but '" + path("ids") + "' " +
+                  (ids_missing ? std::string("is missing")
+                               : "holds " + std::to_string(found_size) + " of table " +
+                                     std::to_string(found_generation) +
+                                     (found_error.empty() ? "" : " (" + found_error + ")"));
       } else if (old.header.stream_bytes() != fresh.stream_bytes ||
                  old.header.stream_crc32() != fresh.stream_crc) {
         report.damage.push_back(fmt::format(

@@ -72,6 +72,9 @@ void CompressedWriter::finish() {
   ZSTD_inBuffer in{nullptr, 0, 0};
   drain(ZSTD_e_end, in);
   if (fd_ < 0) return;
+  // The context's buffers are megabytes; nothing needs them now.
+  ZSTD_freeCCtx(cctx_);
+  cctx_ = nullptr;
   fsync_fd(fd_, path_);
   if (::close(fd_) != 0) {
     fd_ = -1;

@@ -13,16 +13,36 @@
 
 #include <cstdint>
 #include <deque>
+#include <memory>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "base/hash_index.hpp"
+
 namespace su {
 
 class IdTable {
  public:
+  // What a pass over an ids file found: the table's generation, how many
+  // ids it holds, and what stopped the pass early, if anything ("" at the
+  // end of the file or a last frame cut short, as load() tells them apart).
+  struct FileSummary {
+    std::uint64_t generation = 0;
+    std::uint32_t size = 0;
+    std::string error;
+    bool damaged = false;
+  };
+  // Reads the ids file at `path` a frame at a time, calling `each` with
+  // every id's number and text (valid during the call), without holding
+  // the table: memory is one frame (new tables' frames hold at most 4096
+  // ids). A missing file is an empty table. Throws IoError.
+  static FileSummary scan_file(const std::string& path,
+                               const std::function<void(std::uint32_t, std::string_view)>& each);
+
   // Reads the ids file at `path` (a missing file is an empty table). Never
   // throws for damage: it stops at the first bad frame and says why in
   // load_error(). Throws IoError if the file cannot be read.
@@ -58,10 +78,18 @@ class IdTable {
 
  private:
   void index_all() const;
+  void append_blocks(std::string& out, std::size_t from) const;
 
-  std::deque<std::string> storage_;  // stable: ids_ points into it
+  // Held compactly: the ids' bytes in an arena of 1 MiB chunks (never
+  // moved, so at() views stay valid), a view per id, and an open-addressing
+  // index of 4-byte slots (at most half full) over them: 24-32 bytes an id
+  // beside its text, where a deque of strings and an unordered_map of
+  // views took about 100.
+  std::string_view store(std::string_view id);
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  std::size_t chunk_used_ = 0, chunk_size_ = 0;
   std::vector<std::string_view> ids_;
-  mutable std::unordered_map<std::string_view, std::uint32_t> numbers_;
+  mutable HashIndex numbers_;
   mutable std::size_t indexed_ = 0;  // ids_[0, indexed_) are in numbers_
   std::size_t stored_ = 0;           // ids_[0, stored_) are in the file
   std::uint64_t good_end_ = 0;       // file bytes up to the last good frame

@@ -133,10 +133,11 @@ std::uint64_t test_history(
   auto* archive = dynamic_cast<Archive*>(&store);
   // An archive's ids table names every test it has seen: a test missing
   // from it is in no run, and its number is found once.
+  // It is looked up in the ids file a frame at a time, not loaded whole.
   std::optional<std::uint32_t> number;
   if (archive) {
-    number = store.ids().find(test_id);
-    if (!number && !store.ids().damaged()) return 0;
+    number = archive->find_id(test_id);
+    if (!number && !IdTable::scan_file(archive->dir() + "/ids", [](std::uint32_t, std::string_view) {}).damaged) return 0;
   }
   for (std::uint64_t run : store.runs()) {
     try {
@@ -152,6 +153,65 @@ std::uint64_t test_history(
     }
   }
   return results;
+}
+
+std::vector<TestRow> failing_rows(RunStore& store, std::uint64_t run, RunIndex& tables) {
+  std::vector<TestRow> out;
+  auto keep = [&](std::span<const TestRow> rows) {
+    for (const auto& r : rows)
+      if (r.failed()) out.push_back(r);
+  };
+  if (auto* archive = dynamic_cast<Archive*>(&store)) {
+    archive->scan(run, tables, keep);
+  } else {
+    tables = store.failed_index(run);
+    keep(tables.rows);
+    tables.rows.clear();
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const TestRow& a, const TestRow& b) { return a.offset < b.offset; });
+  return out;
+}
+
+std::vector<TestRow> slowest_rows(RunStore& store, std::uint64_t run, std::size_t n,
+                                  RunIndex& tables) {
+  // A heap of the n longest so far: memory is n rows, not the run.
+  auto longer = [](const TestRow& a, const TestRow& b) {
+    auto da = *a.duration_ns(), db = *b.duration_ns();
+    return da != db ? da > db : a.offset < b.offset;
+  };
+  std::vector<TestRow> heap;
+  auto keep = [&](std::span<const TestRow> rows) {
+    for (const auto& r : rows) {
+      if (!r.duration_ns() || n == 0) continue;
+      if (heap.size() < n) {
+        heap.push_back(r);
+        std::push_heap(heap.begin(), heap.end(), longer);
+      } else if (longer(r, heap.front())) {
+        std::pop_heap(heap.begin(), heap.end(), longer);
+        heap.back() = r;
+        std::push_heap(heap.begin(), heap.end(), longer);
+      }
+    }
+  };
+  if (auto* archive = dynamic_cast<Archive*>(&store)) {
+    archive->scan(run, tables, keep);
+  } else {
+    tables = store.index(run);
+    keep(tables.rows);
+    tables.rows.clear();
+  }
+  std::sort(heap.begin(), heap.end(), longer);
+  return heap;
+}
+
+std::vector<std::string> test_names(RunStore& store, std::span<const TestRow> rows) {
+  std::vector<std::uint32_t> numbers;
+  for (const auto& r : rows) numbers.push_back(r.test);
+  if (auto* archive = dynamic_cast<Archive*>(&store)) return archive->test_names(numbers);
+  std::vector<std::string> names;
+  for (auto n : numbers) names.emplace_back(store.ids().at(n));
+  return names;
 }
 
 namespace {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,16 @@ std::vector<const TestRow*> failing_tests(const RunIndex& index);
 // The `n` rows with the longest durations, longest first (ties in stream
 // order); rows without a duration are left out.
 std::vector<const TestRow*> slowest_tests(const RunIndex& index, std::size_t n);
+
+// The same, reading an archive's index a block at a time (memory: the
+// answer, not the run); `tables` gets the run's header and its worker,
+// route and tag tables (no rows).
+std::vector<TestRow> failing_rows(RunStore& store, std::uint64_t run, RunIndex& tables);
+std::vector<TestRow> slowest_rows(RunStore& store, std::uint64_t run, std::size_t n,
+                                  RunIndex& tables);
+// The test ids of `rows`, read from an archive's ids file in one pass
+// without loading the table.
+std::vector<std::string> test_names(RunStore& store, std::span<const TestRow> rows);
 
 // Calls `found` for every result of `test_id` in every run, oldest run
 // first, and `damaged` for each run whose index cannot be read (the query

@@ -12,6 +12,12 @@
 #include "archive/archive_error.hpp"
 #include "archive/file_ops.hpp"
 #include "archive/frame.hpp"
+#include "base/error.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace su {
 namespace {
@@ -64,21 +70,22 @@ TimeBase time_base(const std::vector<TestRow>& rows) {
   return {base.value_or(0), micros ? 1000 : 1};
 }
 
-archive::pb::RunTests encode_keys(const RunIndex& index, const TimeBase& time) {
+archive::pb::RunTests encode_keys(const RunIndex& tables, const std::vector<std::uint32_t>& tests,
+                                  std::int64_t base, std::int64_t unit) {
   archive::pb::RunTests t;
-  t.set_rows(static_cast<std::uint32_t>(index.rows.size()));
-  t.set_base_ns(time.base);
-  t.set_time_unit_ns(static_cast<std::uint32_t>(time.unit));
+  t.set_rows(static_cast<std::uint32_t>(tests.size()));
+  t.set_base_ns(base);
+  t.set_time_unit_ns(static_cast<std::uint32_t>(unit));
   t.set_block_rows(kBlockRows);
   std::uint32_t previous = 0;
-  t.mutable_test_delta()->Reserve(static_cast<int>(index.rows.size()));
-  for (const auto& r : index.rows) {
-    t.add_test_delta(r.test - previous);
-    previous = r.test;
+  t.mutable_test_delta()->Reserve(static_cast<int>(tests.size()));
+  for (auto test : tests) {
+    t.add_test_delta(test - previous);
+    previous = test;
   }
-  for (const auto& w : index.workers) t.add_workers(w);
-  for (const auto& w : index.routes) t.add_routes(w);
-  for (const auto& set : index.tag_sets) {
+  for (const auto& w : tables.workers) t.add_workers(w);
+  for (const auto& w : tables.routes) t.add_routes(w);
+  for (const auto& set : tables.tag_sets) {
     auto* s = t.add_tag_sets();
     for (const auto& tag : set) s->add_tags(tag);
   }
@@ -122,12 +129,42 @@ archive::pb::RowBlock encode_block(std::span<const TestRow> rows, const TimeBase
   return t;
 }
 
+void write_fd(int fd, std::string_view bytes, const std::string& path) {
+  const char* p = bytes.data();
+  std::size_t n = bytes.size();
+  while (n > 0) {
+    ssize_t w = ::write(fd, p, n);
+    if (w < 0 && errno == EINTR) continue;
+    if (w < 0) throw IoError("cannot write '" + path + "': " + std::strerror(errno));
+    p += w;
+    n -= static_cast<std::size_t>(w);
+  }
+}
+
+// Hands the first `size` bytes of the file open at `fd` to `to`, 1 MiB at
+// a time.
+template <typename To>
+void copy_fd_range(int fd, std::uint64_t size, const std::string& path, To to) {
+  std::string buf(1 << 20, '\0');
+  std::uint64_t at = 0;
+  while (at < size) {
+    std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), size - at));
+    ssize_t r = ::pread(fd, buf.data(), want, static_cast<off_t>(at));
+    if (r < 0 && errno == EINTR) continue;
+    if (r < 0) throw IoError("cannot read '" + path + "': " + std::strerror(errno));
+    if (r == 0) throw IoError("cannot read '" + path + "': file cut short");
+    to(std::string_view(buf.data(), static_cast<std::size_t>(r)));
+    at += static_cast<std::uint64_t>(r);
+  }
+}
+
 [[noreturn]] void bad(const std::string& path, const std::string& what) {
   throw ArchiveDamage(path, "test table: " + what);
 }
 
 // Reads the keys: every row's test number, and the tables rows refer to.
-void decode_keys(const std::string& path, const archive::pb::RunTests& t, RunIndex& index) {
+void decode_keys(const std::string& path, const archive::pb::RunTests& t, RunIndex& index,
+                 std::vector<std::uint32_t>& tests) {
   std::size_t n = t.rows();
   if (static_cast<std::size_t>(t.test_delta_size()) != n)
     bad(path, "columns disagree on the number of rows");
@@ -136,7 +173,7 @@ void decode_keys(const std::string& path, const archive::pb::RunTests& t, RunInd
   index.routes.assign(t.routes().begin(), t.routes().end());
   index.tag_sets.clear();
   for (const auto& s : t.tag_sets()) index.tag_sets.emplace_back(s.tags().begin(), s.tags().end());
-  index.rows.resize(n);
+  tests.resize(n);
   std::uint64_t test = 0;
   std::uint32_t id_count = index.header.id_count();
   for (std::size_t i = 0; i < n; ++i) {
@@ -144,14 +181,16 @@ void decode_keys(const std::string& path, const archive::pb::RunTests& t, RunInd
     if (test >= id_count)
       bad(path, fmt::format("row {} names test number {}, past the run's {} ids", i, test,
                             id_count));
-    index.rows[i].test = static_cast<std::uint32_t>(test);
+    tests[i] = static_cast<std::uint32_t>(test);
   }
 }
 
-// Fills rows[first, first + block size) from one block.
+// Fills `rows` (rows first, first + 1, ... of the run; their tests already
+// set) from one block.
 void decode_block(const std::string& path, const archive::pb::RunTests& keys,
-                  const archive::pb::RowBlock& t, std::size_t first, RunIndex& index) {
-  std::size_t n = std::min<std::size_t>(keys.block_rows(), index.rows.size() - first);
+                  const archive::pb::RowBlock& t, std::size_t first, const RunIndex& index,
+                  std::span<TestRow> rows) {
+  std::size_t n = rows.size();
   if (t.status().size() != n || !column_fits(t.start(), n) || !column_fits(t.duration(), n) ||
       !column_fits(t.worker(), n) || !column_fits(t.position(), n) ||
       !column_fits(t.route(), n) || !column_fits(t.tag_set(), n) ||
@@ -162,7 +201,7 @@ void decode_block(const std::string& path, const archive::pb::RunTests& keys,
   // overflow a signed integer.
   std::uint64_t start_units = 0, offset = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    TestRow& r = index.rows[first + i];
+    TestRow& r = rows[i];
     auto byte = static_cast<std::uint8_t>(t.status()[i]);
     r.status = static_cast<Status>(byte & 0x07);
     r.complete = !(byte & kIncomplete);
@@ -248,14 +287,14 @@ bool fill_packed(std::string_view packed, std::size_t n, Set set) {
 
 // decode_block for RowDetail::outcomes: status, completeness, worker and
 // position; false if the block is not in the expected shape.
-bool decode_outcomes(const std::string& path, const archive::pb::RunTests& keys,
-                     std::string_view payload, std::size_t first, RunIndex& index) {
+bool decode_outcomes(const std::string& path, std::string_view payload, std::size_t first,
+                     const RunIndex& index, std::span<TestRow> block_rows) {
   std::string_view status, worker, position;
   if (!scan_outcome_columns(payload, status, worker, position)) return false;
-  std::size_t n = std::min<std::size_t>(keys.block_rows(), index.rows.size() - first);
+  std::size_t n = block_rows.size();
   if (status.size() != n)
     bad(path, "block at row " + std::to_string(first) + " has columns of the wrong length");
-  TestRow* rows = index.rows.data() + first;
+  TestRow* rows = block_rows.data();
   for (std::size_t i = 0; i < n; ++i) {
     auto byte = static_cast<std::uint8_t>(status[i]);
     rows[i].status = static_cast<Status>(byte & 0x07);
@@ -287,14 +326,91 @@ std::pair<std::size_t, std::size_t> RunIndex::rows_of(std::uint32_t test) const 
   return {static_cast<std::size_t>(lo - rows.begin()), static_cast<std::size_t>(hi - rows.begin())};
 }
 
-std::string serialize_index(const RunIndex& index) {
+IndexWriter::IndexWriter(std::int64_t base_ns, std::int64_t unit_ns, std::string blocks_path)
+    : base_(base_ns), unit_(unit_ns), blocks_path_(std::move(blocks_path)) {
+  if (!blocks_path_.empty()) {
+    blocks_fd_ = ::open(blocks_path_.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (blocks_fd_ < 0)
+      throw IoError("cannot create '" + blocks_path_ + "': " + std::strerror(errno));
+  }
+  block_.reserve(kBlockRows);
+}
+
+IndexWriter::~IndexWriter() {
+  if (blocks_fd_ >= 0) {
+    ::close(blocks_fd_);
+    ::unlink(blocks_path_.c_str());
+  }
+}
+
+void IndexWriter::add(const TestRow& row) {
+  block_.push_back(row);
+  tests_.push_back(row.test);
+  if (block_.size() == kBlockRows) flush_block();
+}
+
+void IndexWriter::flush_block() {
+  if (block_.empty()) return;
+  append_frame(blocks_, encode_block(block_, TimeBase{base_, unit_}), true);
+  block_.clear();
+  if (blocks_fd_ >= 0 && blocks_.size() >= (1u << 20)) {
+    write_fd(blocks_fd_, blocks_, blocks_path_);
+    blocks_bytes_ += blocks_.size();
+    blocks_.clear();
+  }
+}
+
+std::string IndexWriter::head(const RunIndex& tables) {
+  flush_block();
   std::string out(kIndexMagic);
-  append_frame(out, index.header, false);
+  append_frame(out, tables.header, false);
+  append_frame(out, encode_keys(tables, tests_, base_, unit_), true);
+  std::vector<std::uint32_t>().swap(tests_);
+  return out;
+}
+
+void IndexWriter::finish(const RunIndex& tables, std::string& out) {
+  out = head(tables);
+  if (blocks_fd_ >= 0) {
+    write_fd(blocks_fd_, blocks_, blocks_path_);
+    blocks_bytes_ += blocks_.size();
+    blocks_.clear();
+    copy_fd_range(blocks_fd_, blocks_bytes_, blocks_path_,
+                  [&](std::string_view chunk) { out.append(chunk); });
+  } else {
+    out += blocks_;
+  }
+}
+
+void IndexWriter::finish(const RunIndex& tables, const std::string& path) {
+  std::string first = head(tables);
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) throw IoError("cannot create '" + path + "': " + std::strerror(errno));
+  try {
+    write_fd(fd, first, path);
+    if (blocks_fd_ >= 0) {
+      write_fd(blocks_fd_, blocks_, blocks_path_);
+      blocks_bytes_ += blocks_.size();
+      blocks_.clear();
+      copy_fd_range(blocks_fd_, blocks_bytes_, blocks_path_,
+                    [&](std::string_view chunk) { write_fd(fd, chunk, path); });
+    } else {
+      write_fd(fd, blocks_, path);
+    }
+    fsync_fd(fd, path);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  if (::close(fd) != 0) throw IoError("cannot close '" + path + "': " + std::strerror(errno));
+}
+
+std::string serialize_index(const RunIndex& index) {
   TimeBase time = time_base(index.rows);
-  append_frame(out, encode_keys(index, time), true);
-  std::span<const TestRow> rows(index.rows);
-  for (std::size_t first = 0; first < rows.size(); first += kBlockRows)
-    append_frame(out, encode_block(rows.subspan(first, std::min<std::size_t>(kBlockRows, rows.size() - first)), time), true);
+  IndexWriter writer(time.base, time.unit, {});
+  for (const auto& r : index.rows) writer.add(r);
+  std::string out;
+  writer.finish(index, out);
   return out;
 }
 
@@ -311,12 +427,19 @@ RunIndex parse_index(const std::string& path, std::string_view bytes,
   next(index.header, "header");
   archive::pb::RunTests keys;
   next(keys, "test table");
-  decode_keys(path, keys, index);
-  std::size_t lo = 0, hi = index.rows.size();
-  if (only_test) std::tie(lo, hi) = index.rows_of(*only_test);
+  std::vector<std::uint32_t> tests;
+  decode_keys(path, keys, index, tests);
+  keys.clear_test_delta();
+  std::size_t lo = 0, hi = tests.size();
+  if (only_test) {
+    lo = static_cast<std::size_t>(std::lower_bound(tests.begin(), tests.end(), *only_test) - tests.begin());
+    hi = static_cast<std::size_t>(std::upper_bound(tests.begin(), tests.end(), *only_test) - tests.begin());
+  }
+  index.rows.resize(hi - lo);
   archive::pb::RowBlock block;
   std::size_t size = keys.block_rows();
-  for (std::size_t first = 0; first < index.rows.size(); first += size) {
+  std::vector<TestRow> rows;
+  for (std::size_t first = 0; first < tests.size(); first += size) {
     if (first + size <= lo || first >= hi) {
       // Not wanted: hop over the frame without checking or parsing it.
       std::size_t skip = frame_size_at(bytes, pos);
@@ -325,23 +448,59 @@ RunIndex parse_index(const std::string& path, std::string_view bytes,
       pos += skip;
       continue;
     }
+    rows.resize(std::min(size, tests.size() - first));
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = TestRow{.test = tests[first + i]};
+    bool decoded = false;
     if (detail == RowDetail::outcomes) {
       thread_local std::string plain;
       std::string_view payload;
       std::size_t at = pos;
       if (read_frame_payload(bytes, pos, plain, payload, error) != FrameResult::ok)
         throw ArchiveDamage(path, error.empty() ? "row block frame missing" : error);
-      if (decode_outcomes(path, keys, payload, first, index)) continue;
-      pos = at;  // not the shape we write: parse it whole
+      decoded = decode_outcomes(path, payload, first, index, rows);
+      if (!decoded) pos = at;  // not the shape we write: parse it whole
     }
-    next(block, "row block");
-    decode_block(path, keys, block, first, index);
-  }
-  if (only_test) {
-    index.rows.erase(index.rows.begin() + static_cast<std::ptrdiff_t>(hi), index.rows.end());
-    index.rows.erase(index.rows.begin(), index.rows.begin() + static_cast<std::ptrdiff_t>(lo));
+    if (!decoded) {
+      next(block, "row block");
+      decode_block(path, keys, block, first, index, rows);
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (first + i >= lo && first + i < hi) index.rows[first + i - lo] = rows[i];
   }
   return index;
+}
+
+void scan_index(const std::string& path, RunIndex& tables,
+                const std::function<void(std::span<const TestRow>)>& each) {
+  FrameFileReader file(path);
+  check_magic(path, file.magic());
+  std::string error;
+  auto next = [&](google::protobuf::MessageLite& message, const char* what) {
+    if (!file.next_ok(message, error))
+      throw ArchiveDamage(path, error.empty() ? std::string(what) + " frame missing" : error);
+  };
+  tables = RunIndex{};
+  next(tables.header, "header");
+  std::vector<std::uint32_t> tests;
+  {
+    archive::pb::RunTests keys;
+    next(keys, "test table");
+    decode_keys(path, keys, tables, tests);
+    keys.clear_test_delta();
+    keys.clear_workers();
+    keys.clear_routes();
+    keys.clear_tag_sets();
+    std::size_t size = keys.block_rows();
+    archive::pb::RowBlock block;
+    std::vector<TestRow> rows;
+    for (std::size_t first = 0; first < tests.size(); first += size) {
+      next(block, "row block");
+      rows.resize(std::min(size, tests.size() - first));
+      for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = TestRow{.test = tests[first + i]};
+      decode_block(path, keys, block, first, tables, rows);
+      each(rows);
+    }
+  }
 }
 
 RunIndex read_index(const std::string& path, std::optional<std::uint32_t> only_test,

@@ -9,7 +9,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,6 +71,40 @@ inline std::uint64_t failing_count(const archive::pb::RunHeader& h) {
 // The bytes of index/<id>.idx for `index`.
 std::string serialize_index(const RunIndex& index);
 
+// Writes an index file without holding its rows: each block of rows is
+// encoded as it fills and kept in a scratch file (or in memory), and only
+// the test column (4 bytes a row) stays until finish() writes the file.
+// Rows come in (test, offset) order. `base_ns` and `unit_ns` are how row
+// times are counted (from the earliest time, in microseconds when every
+// time is whole microseconds).
+class IndexWriter {
+ public:
+  // `blocks_path` empty: the blocks are kept in memory. Throws IoError.
+  IndexWriter(std::int64_t base_ns, std::int64_t unit_ns, std::string blocks_path);
+  ~IndexWriter();
+  IndexWriter(const IndexWriter&) = delete;
+  IndexWriter& operator=(const IndexWriter&) = delete;
+
+  void add(const TestRow& row);
+  // The file's bytes, for `tables` (header and worker, route and tag
+  // tables; its rows are ignored): to `out`, or to a new file at `path`
+  // (not synced). Throws IoError.
+  void finish(const RunIndex& tables, std::string& out);
+  void finish(const RunIndex& tables, const std::string& path);
+
+ private:
+  void flush_block();
+  std::string head(const RunIndex& tables);
+
+  std::int64_t base_, unit_;
+  std::string blocks_path_;
+  int blocks_fd_ = -1;
+  std::string blocks_;  // encoded blocks not yet in the scratch file
+  std::uint64_t blocks_bytes_ = 0;
+  std::vector<TestRow> block_;
+  std::vector<std::uint32_t> tests_;
+};
+
 // How much of each row to read. `outcomes` reads what the flake queries
 // need (test, status, completeness, worker, position) and leaves the rest
 // zero, skipping the times, offsets and sizes that are most of the bytes.
@@ -85,6 +121,13 @@ RunIndex parse_index(const std::string& path, std::string_view bytes,
 RunIndex read_index(const std::string& path,
                     std::optional<std::uint32_t> only_test = std::nullopt,
                     RowDetail detail = RowDetail::all);
+// Reads index/<id>.idx a block at a time: `tables` gets the header and the
+// worker, route and tag tables (no rows), and `rows` each block's rows in
+// (test, offset) order. Memory is one block and the test column, however
+// many rows the run has. Throws IoError or ArchiveDamage (after handing
+// on the blocks before the damage).
+void scan_index(const std::string& path, RunIndex& tables,
+                const std::function<void(std::span<const TestRow>)>& rows);
 // Reads only the header frame. Throws IoError or ArchiveDamage.
 archive::pb::RunHeader read_index_header(const std::string& path);
 

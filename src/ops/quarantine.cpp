@@ -91,8 +91,11 @@ Quarantine Quarantine::parse(std::string_view text, std::string_view source_name
       QuarantineEntry e;
       e.line = t.source().begin.line;
       std::optional<toml::source_region> id_at;
-      for (auto&& [k, v] : t) {
+      for (auto&& [k, v_binding] : t) {
         std::string_view name = k.str();
+        // A plain reference: clang 14 (the fuzz build) cannot capture a
+        // structured binding in a lambda.
+        const toml::node& v = v_binding;
         auto string_value = [&]() -> std::string {
           auto s = v.value<std::string>();
           if (!v.is_string() || !s) fail_at(v.source(), "'" + std::string(name) + "' must be a string");

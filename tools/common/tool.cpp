@@ -72,6 +72,9 @@ void Tool::on_damage(const Damage& damage) {
 
 int Tool::run(int argc, char** argv, const std::function<Exit()>& body) {
   std::signal(SIGPIPE, SIG_IGN);
+  // Past a file size limit (ulimit -f), write() then fails with EFBIG and
+  // the tool reports it (exit 4) instead of being killed half way.
+  std::signal(SIGXFSZ, SIG_IGN);
   // Hidden: `--completion=SHELL` prints the shell's completion script,
   // generated from the options defined by now (the build installs them).
   if (argc == 2 && std::string_view(argv[1]).starts_with("--completion=")) {

@@ -47,6 +47,10 @@ Exit run_add(Context& ctx, const AddArgs& args) {
     ctx.tool.error(fmt::format("'{}': byte {}: {}; nothing was added", options.source, e.offset(),
                                e.what()));
     return Exit::undecodable;
+  } catch (const IoError& e) {
+    // Archive::add undoes what it wrote before it throws.
+    ctx.tool.error(fmt::format("{}; nothing was added, the archive is as it was", e.what()));
+    return Exit::io;
   }
   bar.done();
   if (args.tee) {

@@ -22,18 +22,24 @@ struct ResultsArgs {
 
 Exit run_results(Context& ctx, const ResultsArgs& args) {
   auto store = ctx.open_store();
+  // Read a block at a time, and only the answer's ids looked up: memory
+  // stays small on a run of a million tests.
+  RunIndex index;
   std::uint64_t run = resolve_run(*store, run_spec(args.run));
-  RunIndex index = args.failing ? store->failed_index(run) : store->index(run);
-  const auto& ids = store->ids();
-  auto rows = args.failing ? failing_tests(index) : slowest_tests(index, args.count);
+  std::vector<TestRow> found = args.failing ? failing_rows(*store, run, index)
+                                            : slowest_rows(*store, run, args.count, index);
+  std::vector<std::string> names = test_names(*store, found);
   std::string text;
   std::optional<JsonArrayWriter> array;
   if (args.format == "json") array.emplace(text);
+  std::vector<const TestRow*> rows;
+  for (const auto& r : found) rows.push_back(&r);
   // A test that failed twice in the run (a setUpClass error on two workers)
   // is one line of a load-list.
   std::unordered_set<std::uint32_t> listed;
-  for (const TestRow* r : rows) {
-    std::string_view id = ids.at(r->test);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const TestRow* r = rows[i];
+    std::string_view id = names[i];
     if (args.format == "ids") {
       if (listed.insert(r->test).second) text += fmt::format("{}\n", shown(id));
     } else if (array) {
