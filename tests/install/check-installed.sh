@@ -20,7 +20,11 @@ pc=$(find "$dest" -name sutools.pc | head -1)
 [ -n "$pc" ] || { echo "sutools.pc not installed"; exit 1; }
 export PKG_CONFIG_PATH=$(dirname "$pc") PKG_CONFIG_SYSROOT_DIR=$dest
 cflags=$(pkg-config --cflags sutools)
-libs=$(pkg-config --libs --static sutools)
+# Not --static: libsutools is a static archive whose dependencies (zstd,
+# protobuf, libpq, ...) are listed in Requires and linked as the shared
+# libraries they are; Debian's libpq.pc lists static-only libraries
+# (pgcommon, pgport) under Libs.private that --static would ask for.
+libs=$(pkg-config --libs sutools)
 cxx=${CXX:-c++}
 
 # shell completions where each shell looks
