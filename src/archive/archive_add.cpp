@@ -7,38 +7,16 @@
 #include "archive/compressed_writer.hpp"
 #include "archive/file_ops.hpp"
 #include "archive/id_numberer.hpp"
-#include "archive/recording_input.hpp"
 #include "archive/run_indexer.hpp"
+#include "archive/run_ingest.hpp"
 #include "archive/run_uuid.hpp"
 #include "archive/temp_file.hpp"
-#include "archive/upgrading_input.hpp"
 #include "base/error.hpp"
-#include "codec/v1_reader.hpp"
-#include "codec/sniff.hpp"
-#include "codec/v2_reader.hpp"
 #include "event/sink.hpp"
 
 namespace su {
 
 using namespace archive_layout;
-
-namespace {
-
-// Forwards damage to the caller's handler and counts it.
-class CountingDamage : public DamageHandler {
- public:
-  explicit CountingDamage(DamageHandler* next) : next_(next) {}
-  void on_damage(const Damage& d) override {
-    ++count;
-    if (next_) next_->on_damage(d);
-  }
-  std::uint32_t count = 0;
-
- private:
-  DamageHandler* next_;
-};
-
-}  // namespace
 
 std::uint64_t Archive::add(std::unique_ptr<Input> input, const AddOptions& options) {
   std::int64_t added = options.added_ns.value_or(now_ns());
@@ -46,40 +24,11 @@ std::uint64_t Archive::add(std::unique_ptr<Input> input, const AddOptions& optio
   // zstd on a thread of its own measured no faster here and cost 20 MB of
   // buffers on a 100,000-test run, so it compresses inline.
   CompressedWriter writer{stream_tmp.path(), options.level, 0};
-  auto recording = std::make_unique<RecordingInput>(std::move(input), options.tee,
-                                                    options.progress);
-  RecordingInput* recorder = recording.get();
-  auto buffered = std::make_unique<BufferedInput>(std::move(recording));
-  CountingDamage damage{options.damage};
   // Rows and test ids go to scratch files beside the stream: memory stays
   // a few megabytes whatever the run's size.
   std::string scratch = temp_path(".scratch");
   RunIndexer indexer{scratch};
-  std::string input_format;
-  if (sniff_format(*buffered) == Format::v2) {
-    input_format = "v2";
-    recorder->start_recording(writer);
-    V2Reader reader{std::move(buffered), &damage};
-    pump(reader, indexer);
-  } else {
-    // v1 is upgraded: decoded and encoded as v2 a batch of packets at a
-    // time, and the v2 is what is stored and indexed (so that the index
-    // describes the stored bytes, and `check` can rebuild it).
-    input_format = "v1";
-    recorder->discard();
-    auto v1 = std::make_unique<V1Reader>(std::move(buffered), &damage);
-    auto upgraded = std::make_unique<RecordingInput>(
-        std::make_unique<UpgradingInput>(std::move(v1), options.source), nullptr, nullptr);
-    upgraded->start_recording(writer);
-    V2Reader reader{std::make_unique<BufferedInput>(std::move(upgraded)), nullptr};
-    pump(reader, indexer);
-  }
-  if (options.tee) {
-    try {
-      options.tee->flush();
-    } catch (const BrokenPipe&) {
-    }
-  }
+  IngestedRun read = ingest_run(std::move(input), options, writer, indexer);
   writer.finish();
 
   TempFile index_tmp{temp_path(kIndexSuffix.data())};
@@ -99,12 +48,12 @@ std::uint64_t Archive::add(std::unique_ptr<Input> input, const AddOptions& optio
     m->set_key(key);
     m->set_value(value);
   }
-  h.set_input_format(options.input_format.empty() ? input_format : options.input_format);
+  h.set_input_format(options.input_format.empty() ? read.input_format : options.input_format);
   h.set_uuid(options.uuid.empty() ? random_run_uuid() : options.uuid);
   h.set_stream_bytes(writer.plain_bytes());
   h.set_stream_crc32(writer.plain_crc32());
   h.set_stored_bytes(writer.stored_bytes());
-  h.set_damaged_regions(damage.count);
+  h.set_damaged_regions(read.damaged_regions);
   h.set_ids_generation(ids.generation());
   indexer.write_index(index_tmp.path(), scratch + ".blocks");
   // Everything is written; now the steps that make it visible, the ids

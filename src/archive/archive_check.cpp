@@ -70,16 +70,6 @@ Reindexed reindex_stream(const std::string& path, IdTable& ids) {
   return out;
 }
 
-bool same_tests(const RunIndex& a, const RunIndex& b) {
-  const auto &x = a.header, &y = b.header;
-  return a.rows == b.rows && a.workers == b.workers && a.routes == b.routes &&
-         a.tag_sets == b.tag_sets && x.tests() == y.tests() && x.failures() == y.failures() &&
-         x.skips() == y.skips() && x.successes() == y.successes() &&
-         x.xfails() == y.xfails() && x.uxsuccesses() == y.uxsuccesses() &&
-         x.incomplete() == y.incomplete() && x.first_ns() == y.first_ns() &&
-         x.last_ns() == y.last_ns() && x.test_ns() == y.test_ns();
-}
-
 bool process_alive(long pid) {
   return pid > 0 && (::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM);
 }
@@ -155,7 +145,7 @@ CheckReport Archive::check(
             name, spath, fresh.stream_bytes, fresh.stream_crc, old.header.stream_bytes(),
             old.header.stream_crc32()));
         continue;
-      } else if (!same_tests(old, fresh.index)) {
+      } else if (!same_results(old, fresh.index)) {
         problem = "index disagrees with the stream";
       }
     } catch (const ArchiveDamage& e) {

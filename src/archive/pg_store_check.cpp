@@ -23,19 +23,6 @@ class DamageCounter : public DamageHandler {
   std::uint32_t count = 0;
 };
 
-// The rows and counts of two indexes of one run, their tests numbered in
-// the same table, agree.
-bool same_tests(const RunIndex& a, const RunIndex& b) {
-  const auto &x = a.header, &y = b.header;
-  return a.rows == b.rows && a.workers == b.workers && a.routes == b.routes &&
-         a.tag_sets == b.tag_sets && x.tests() == y.tests() && x.failures() == y.failures() &&
-         x.skips() == y.skips() && x.successes() == y.successes() &&
-         x.xfails() == y.xfails() && x.uxsuccesses() == y.uxsuccesses() &&
-         x.incomplete() == y.incomplete() && x.has_times() == y.has_times() &&
-         (!x.has_times() || (x.first_ns() == y.first_ns() && x.last_ns() == y.last_ns())) &&
-         x.test_ns() == y.test_ns();
-}
-
 }  // namespace
 
 CheckReport PgStore::check(bool repair,
@@ -83,7 +70,7 @@ CheckReport PgStore::check(bool repair,
     }
     RunIndex fresh = indexer.take(ids_);
     fresh.header.set_damaged_regions(damage.count);
-    if (same_tests(stored, fresh)) continue;
+    if (same_results(stored, fresh)) continue;
     report.repairs.push_back(name + ": results disagree with the stream; rebuilt from the stream" +
                              (repair ? "" : " (not repaired)"));
     if (!repair) continue;

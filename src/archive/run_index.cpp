@@ -449,7 +449,7 @@ RunIndex parse_index(const std::string& path, std::string_view bytes,
       continue;
     }
     rows.resize(std::min(size, tests.size() - first));
-    for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = TestRow{.test = tests[first + i]};
+    for (std::size_t i = 0; i < rows.size(); ++i) { rows[i] = TestRow{}; rows[i].test = tests[first + i]; }
     bool decoded = false;
     if (detail == RowDetail::outcomes) {
       thread_local std::string plain;
@@ -496,7 +496,7 @@ void scan_index(const std::string& path, RunIndex& tables,
     for (std::size_t first = 0; first < tests.size(); first += size) {
       next(block, "row block");
       rows.resize(std::min(size, tests.size() - first));
-      for (std::size_t i = 0; i < rows.size(); ++i) rows[i] = TestRow{.test = tests[first + i]};
+      for (std::size_t i = 0; i < rows.size(); ++i) { rows[i] = TestRow{}; rows[i].test = tests[first + i]; }
       decode_block(path, keys, block, first, tables, rows);
       each(rows);
     }
@@ -527,6 +527,17 @@ archive::pb::RunHeader read_index_header(const std::string& path) {
   if (read_frame(bytes, pos, header, error) != FrameResult::ok)
     throw ArchiveDamage(path, error.empty() ? "header frame missing" : error);
   return header;
+}
+
+bool same_results(const RunIndex& a, const RunIndex& b) {
+  const auto &x = a.header, &y = b.header;
+  return a.rows == b.rows && a.workers == b.workers && a.routes == b.routes &&
+         a.tag_sets == b.tag_sets && x.tests() == y.tests() && x.failures() == y.failures() &&
+         x.skips() == y.skips() && x.successes() == y.successes() &&
+         x.xfails() == y.xfails() && x.uxsuccesses() == y.uxsuccesses() &&
+         x.incomplete() == y.incomplete() && x.has_times() == y.has_times() &&
+         (!x.has_times() || (x.first_ns() == y.first_ns() && x.last_ns() == y.last_ns())) &&
+         x.test_ns() == y.test_ns();
 }
 
 }  // namespace su

@@ -131,4 +131,9 @@ void scan_index(const std::string& path, RunIndex& tables,
 // Reads only the header frame. Throws IoError or ArchiveDamage.
 archive::pb::RunHeader read_index_header(const std::string& path);
 
+// The rows and counts of two indexes of one run, their tests numbered in
+// the same table, agree: what `check` asks of a stored index against the
+// one its stream gives again.
+bool same_results(const RunIndex& a, const RunIndex& b);
+
 }  // namespace su

@@ -2,11 +2,11 @@
 #include "archive/run_ingest.hpp"
 
 #include "archive/recording_input.hpp"
+#include "archive/upgrading_input.hpp"
 #include "base/error.hpp"
-#include "codec/open_reader.hpp"
+#include "codec/v1_reader.hpp"
 #include "codec/sniff.hpp"
 #include "codec/v2_reader.hpp"
-#include "codec/v2_writer.hpp"
 #include "event/sink.hpp"
 
 namespace su {
@@ -42,29 +42,16 @@ IngestedRun ingest_run(std::unique_ptr<Input> input, const AddOptions& options,
     V2Reader reader{std::move(buffered), &damage};
     pump(reader, indexer);
   } else {
-    // v1 is upgraded: decoded and encoded as v2. v1 runs are small (the
-    // testr/stestr repository files), so the input is taken whole.
+    // v1 is upgraded: decoded and encoded as v2 a batch of packets at a
+    // time, and the v2 is what is stored and indexed (so that the index
+    // describes the stored bytes, and `check` can rebuild it).
     out.input_format = "v1";
     recorder->discard();
-    std::string bytes;
-    while (buffered->fill(1) > 0) {
-      bytes.append(reinterpret_cast<const char*>(buffered->data()), buffered->available());
-      buffered->consume(buffered->available());
-    }
-    std::string v2;
-    {
-      auto reader = open_memory_reader(std::move(bytes), {.damage = &damage});
-      Event e;
-      while (reader->next(e)) {
-        if (!e.raw.empty()) {
-          v2.append(e.raw);
-        } else {
-          encode_v2(e, v2);
-        }
-      }
-    }
-    writer.write(v2);
-    V2Reader reader{std::make_unique<BufferedInput>(memory_input(std::move(v2))), nullptr};
+    auto v1 = std::make_unique<V1Reader>(std::move(buffered), &damage);
+    auto upgraded = std::make_unique<RecordingInput>(
+        std::make_unique<UpgradingInput>(std::move(v1), options.source), nullptr, nullptr);
+    upgraded->start_recording(writer);
+    V2Reader reader{std::make_unique<BufferedInput>(std::move(upgraded)), nullptr};
     pump(reader, indexer);
   }
   if (options.tee) {

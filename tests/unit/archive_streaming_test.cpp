@@ -156,11 +156,11 @@ TEST_SUITE("archive streaming") {
       su::Event start;
       start.test_id = id;
       start.status = su::Status::inprogress;
-      start.timestamp = su::Timestamp{1000 + static_cast<std::uint64_t>(i), 0};
+      start.timestamp = su::Timestamp{static_cast<std::uint32_t>(1000 + i), 0};
       start.offset = static_cast<std::uint64_t>(i) * 100;
       su::Event end = start;
       end.status = i % 13 ? su::Status::success : su::Status::fail;
-      end.timestamp = su::Timestamp{1000 + static_cast<std::uint64_t>(i), 5000};
+      end.timestamp = su::Timestamp{static_cast<std::uint32_t>(1000 + i), 5000};
       end.offset += 50;
       for (auto* indexer : {&memory, &spilled}) {
         indexer->on_event(start);
