@@ -19,14 +19,6 @@
 namespace su {
 namespace {
 
-std::uint64_t random_generation() {
-  std::random_device device;
-  std::uint64_t g = (std::uint64_t{device()} << 32) ^ device() ^
-                    static_cast<std::uint64_t>(
-                        std::chrono::steady_clock::now().time_since_epoch().count());
-  return g ? g : 1;
-}
-
 // A second hash, built differently from hash_bytes (a multiply-xorshift
 // over 8-byte words, seeded apart), so the two do not fail together.
 std::uint64_t second_hash(std::string_view s) {
@@ -95,7 +87,7 @@ IdNumberer::IdNumberer(std::string path, std::size_t more) : path_(std::move(pat
   block_first_ = size();
   // A new table's generation is chosen now: the index records it before
   // the first block is written.
-  if (size() == 0) generation_ = random_generation();
+  if (size() == 0) generation_ = new_ids_generation();
 }
 
 IdNumberer::~IdNumberer() {
@@ -228,6 +220,14 @@ void IdNumberer::flush_block() {
 void IdNumberer::commit() {
   flush_block();
   if (fd_ >= 0) fsync_fd(fd_, path_);
+}
+
+std::uint64_t new_ids_generation() {
+  std::random_device device;
+  std::uint64_t g = (std::uint64_t{device()} << 32) ^ device() ^
+                    static_cast<std::uint64_t>(
+                        std::chrono::steady_clock::now().time_since_epoch().count());
+  return g ? g : 1;
 }
 
 }  // namespace su

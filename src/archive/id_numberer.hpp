@@ -79,4 +79,8 @@ class IdNumberer {
   std::string block_data_;
 };
 
+// A fresh, non-zero generation number for an ids table, so an index
+// written against another table (one rebuilt since) is told apart.
+std::uint64_t new_ids_generation();
+
 }  // namespace su

@@ -20,14 +20,6 @@
 namespace su {
 namespace {
 
-std::uint64_t random_generation() {
-  std::random_device device;
-  std::uint64_t g = (std::uint64_t{device()} << 32) ^ device() ^
-                    static_cast<std::uint64_t>(
-                        std::chrono::steady_clock::now().time_since_epoch().count());
-  return g ? g : 1;
-}
-
 }  // namespace
 
 std::string_view IdTable::store(std::string_view id) {
@@ -56,7 +48,7 @@ void IdTable::reset() {
   good_end_ = 0;
   load_error_.clear();
   damaged_ = false;
-  generation_ = random_generation();
+  generation_ = new_ids_generation();
 }
 
 void IdTable::write_fresh(const std::string& tmp_path, const std::string& path) {
@@ -203,7 +195,7 @@ void IdTable::append_pending(const std::string& path) {
   if (stored_ == ids_.size()) return;
   if (damaged_)
     throw ArchiveDamage(path, load_error_ + "; 'su-archive check' rebuilds it from the runs");
-  if (stored_ == 0 && generation_ == 0) generation_ = random_generation();
+  if (stored_ == 0 && generation_ == 0) generation_ = new_ids_generation();
   std::string bytes;
   bool fresh = !path_exists(path) || good_end_ < kMagicSize;
   if (fresh) bytes.assign(kIdsMagic);
