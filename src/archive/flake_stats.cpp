@@ -85,22 +85,9 @@ FlakeReport flake_stats(RunStore& store, const FlakeOptions& options,
                         const std::function<void(std::uint64_t, const std::string&)>& damaged) {
   FlakeReport report;
   FlakeCounter counter;
-  select_runs(
-      store, options.selection,
-      [&](std::uint64_t run, const archive::pb::RunHeader& h) {
-        if (infrastructure_failure(h, options.max_run_failure_ratio)) {
-          report.infrastructure_runs.push_back(run);
-          return true;
-        }
-        RunIndex index;
-        try {
-          index = store.outcomes(run);
-        } catch (const ArchiveDamage& e) {
-          damaged(run, "'" + e.path() + "': " + e.what());
-          return true;
-        } catch (const ArchiveUsage&) {
-          return true;  // removed while we read
-        }
+  select_outcomes(
+      store, options.selection, options.max_run_failure_ratio, report.infrastructure_runs,
+      [&](std::uint64_t run, const archive::pb::RunHeader& h, const RunIndex& index) {
         counter.begin_run(run, run_meta(h, "commit"));
         // Rows are sorted by test: a test's results in the run are adjacent.
         const auto& rows = index.rows;
@@ -114,7 +101,6 @@ FlakeReport flake_stats(RunStore& store, const FlakeOptions& options,
           }
           if (ran) counter.add(test, failed);
         }
-        return true;
       },
       damaged);
   report.runs = counter.runs();

@@ -74,4 +74,31 @@ void select_runs(RunStore& store, const RunSelection& selection,
   }
 }
 
+void select_outcomes(
+    RunStore& store, const RunSelection& selection, double max_run_failure_ratio,
+    std::vector<std::uint64_t>& infrastructure,
+    const std::function<void(std::uint64_t, const archive::pb::RunHeader&, const RunIndex&)>& visit,
+    const std::function<void(std::uint64_t, const std::string&)>& damaged) {
+  select_runs(
+      store, selection,
+      [&](std::uint64_t run, const archive::pb::RunHeader& h) {
+        if (infrastructure_failure(h, max_run_failure_ratio)) {
+          infrastructure.push_back(run);
+          return true;
+        }
+        RunIndex index;
+        try {
+          index = store.outcomes(run);
+        } catch (const ArchiveDamage& e) {
+          damaged(run, "'" + e.path() + "': " + e.what());
+          return true;
+        } catch (const ArchiveUsage&) {
+          return true;  // removed while we read
+        }
+        visit(run, h, index);
+        return true;
+      },
+      damaged);
+}
+
 }  // namespace su

@@ -48,4 +48,16 @@ void select_runs(RunStore& store, const RunSelection& selection,
                  const std::function<bool(std::uint64_t run, const archive::pb::RunHeader&)>& visit,
                  const std::function<void(std::uint64_t run, const std::string& error)>& damaged);
 
+// select_runs, then each selected run's outcomes (RunStore::outcomes), as
+// the flake queries read them: infrastructure failures (by
+// `max_run_failure_ratio`) are left out and added to `infrastructure`, runs
+// whose index cannot be read are told to `damaged` and left out, and runs
+// removed meanwhile are passed over.
+void select_outcomes(
+    RunStore& store, const RunSelection& selection, double max_run_failure_ratio,
+    std::vector<std::uint64_t>& infrastructure,
+    const std::function<void(std::uint64_t run, const archive::pb::RunHeader&, const RunIndex&)>&
+        visit,
+    const std::function<void(std::uint64_t run, const std::string& error)>& damaged);
+
 }  // namespace su

@@ -97,27 +97,14 @@ SuspectReport find_suspects(RunStore& store, std::string_view victim, const Susp
   SuspectCounter counter;
   std::uint64_t runs = 0;
   std::vector<std::uint64_t> infrastructure;
-  select_runs(
-      store, options.selection,
-      [&](std::uint64_t run, const archive::pb::RunHeader& h) {
-        if (infrastructure_failure(h, options.max_run_failure_ratio)) {
-          infrastructure.push_back(run);
-          return true;
-        }
-        RunIndex index;
-        try {
-          index = store.outcomes(run);
-        } catch (const ArchiveDamage& e) {
-          damaged(run, "'" + e.path() + "': " + e.what());
-          return true;
-        } catch (const ArchiveUsage&) {
-          return true;  // removed while we read
-        }
+  select_outcomes(
+      store, options.selection, options.max_run_failure_ratio, infrastructure,
+      [&](std::uint64_t, const archive::pb::RunHeader&, const RunIndex& index) {
         ++runs;
         // A repository's ids table grows as its runs are read: look the
         // victim up after reading the run.
         auto number = store.ids().find(victim);
-        if (!number) return true;
+        if (!number) return;
         auto [lo, hi] = index.rows_of(*number);
         // The victim's outcome in the run (failing if any result failed),
         // and where it ran: its failing result's place, else its first
@@ -133,13 +120,12 @@ SuspectReport find_suspects(RunStore& store, std::string_view victim, const Susp
             at = &index.rows[i];
           }
         }
-        if (!at) return true;  // skipped or only listed: it did not run
+        if (!at) return;  // skipped or only listed: it did not run
         for (const TestRow& r : index.rows)
           if (r.worker == at->worker && r.position < at->position && r.test != *number &&
               r.outcome() != Outcome::exists)
             counter.before(r.test);
         counter.end_run(failed);
-        return true;
       },
       damaged);
   const IdTable& ids = store.ids();
