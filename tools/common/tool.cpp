@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <new>
 #include <string_view>
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -17,6 +18,31 @@
 #endif
 
 namespace su {
+namespace {
+
+// Regular files are read through a mapping (base/input.hpp); if another
+// process truncates one under us, touching the lost pages raises SIGBUS.
+// That is an I/O failure, reported as one (exit 4), not a crash.
+char bus_message[160];
+std::size_t bus_message_size = 0;
+
+extern "C" void on_sigbus(int) {
+  ssize_t ignored = ::write(2, bus_message, bus_message_size);
+  (void)ignored;
+  ::_exit(static_cast<int>(Exit::io));
+}
+
+void catch_truncated_inputs(const std::string& name) {
+  auto r = fmt::format_to_n(bus_message, sizeof bus_message - 1,
+                            "{}: error: an input file shrank while it was read\n", name);
+  bus_message_size = r.size < sizeof bus_message ? r.size : sizeof bus_message - 1;
+  struct sigaction sa{};
+  sa.sa_handler = on_sigbus;
+  sigemptyset(&sa.sa_mask);
+  ::sigaction(SIGBUS, &sa, nullptr);
+}
+
+}  // namespace
 
 void pump_forwarding(EventReader& reader, EventSink& sink, bool forward) {
   if (!forward) {
@@ -75,6 +101,7 @@ int Tool::run(int argc, char** argv, const std::function<Exit()>& body) {
   // Past a file size limit (ulimit -f), write() then fails with EFBIG and
   // the tool reports it (exit 4) instead of being killed half way.
   std::signal(SIGXFSZ, SIG_IGN);
+  catch_truncated_inputs(name_);
   // Hidden: `--completion=SHELL` prints the shell's completion script,
   // generated from the options defined by now (the build installs them).
   if (argc == 2 && std::string_view(argv[1]).starts_with("--completion=")) {
