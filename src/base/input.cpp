@@ -267,7 +267,7 @@ BufferedInput::BufferedInput(std::unique_ptr<Input> in) : in_(std::move(in)) {
     base_ = mapped.data();
     capacity_ = end_ = mapped.size();
     eof_ = true;
-    release_at_ = kReleaseStep;
+    release_at_ = 2 * kReleaseStep;
     return;
   }
   buf_ = std::make_unique_for_overwrite<std::uint8_t[]>(kInitialSize);
@@ -275,11 +275,11 @@ BufferedInput::BufferedInput(std::unique_ptr<Input> in) : in_(std::move(in)) {
   capacity_ = kInitialSize;
 }
 
-// Called from fill(), never from consume(): the views of the event just
-// decoded (bytes below pos_) stay readable until the decoder asks for more.
-// Even so, a page handed back is only read again from the page cache.
+// Hands back what lies more than a step behind: the views of the event
+// being decoded (bytes just below pos_) stay mapped. Even if one did not,
+// a page handed back is only read again from the page cache.
 void BufferedInput::release_behind() {
-  in_->advance(pos_);
+  in_->advance(pos_ - kReleaseStep);
   release_at_ = pos_ + kReleaseStep;
 }
 
@@ -320,7 +320,6 @@ std::size_t BufferedInput::fill_slow(std::size_t n) {
   // a short input costs no more than the input.
   // The buffer grows only once what it holds is full, so a length field
   // claiming megabytes on a short input (a damaged packet) costs nothing.
-  if (pos_ >= release_at_) release_behind();
   while (available() < n && !eof_) {
     if (capacity_ - end_ < kMinRead)
       make_room(std::min(n, available() + kReadSize));

@@ -60,18 +60,19 @@ class BufferedInput {
   // how many are available, fewer than `n` only at end of input.
   // Inline when the bytes are already there, as they are for nearly every
   // packet: the decoder asks several times per packet.
-  // On a mapped input every byte is there; the slow path then only hands
-  // the pages already consumed back (see release_behind).
-  std::size_t fill(std::size_t n) {
-    return available() >= n && pos_ < release_at_ ? available() : fill_slow(n);
-  }
+  std::size_t fill(std::size_t n) { return available() >= n ? available() : fill_slow(n); }
   // Reads once more if anything is buffered below capacity; returns the bytes
   // now available. Used to extend a text run without blocking past one read.
   std::size_t fill_more();
 
   const std::uint8_t* data() const { return base_ + pos_; }
   std::size_t available() const { return end_ - pos_; }
-  void consume(std::size_t n) { pos_ += n; offset_ += n; }
+  // On a mapped input, every so often, hands back pages long consumed.
+  void consume(std::size_t n) {
+    pos_ += n;
+    offset_ += n;
+    if (pos_ >= release_at_) release_behind();
+  }
   // Stream offset of data()[0].
   std::uint64_t offset() const { return offset_; }
   bool eof() const { return eof_; }

@@ -1,5 +1,6 @@
 #include "codec/sniff.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -71,7 +72,9 @@ Format sniff_format(BufferedInput& in) {
     Format early;
     if (in.drained() && settled(in.data(), in.available(), early)) return early;
   }
-  std::size_t avail = in.fill(kWindow);
+  // A mapped file has all of itself available: still look at the window
+  // only (a v1 stream has no v2 packet to stop the scan early).
+  std::size_t avail = std::min(in.fill(kWindow), kWindow);
   Format format = Format::v2;
   settled(in.data(), avail, format);
   return format;
