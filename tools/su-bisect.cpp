@@ -2,7 +2,9 @@
 // fails only sometimes. See su-bisect(1). The search is su::bisect
 // (src/diagnose/bisection_search.hpp); this program finds the victim and
 // its candidates in a stream, runs the search with a real runner command,
-// and reports.
+// and reports. With --suspects-from it first reads the run history
+// (su-archive suspects' tables, src/archive/suspects.hpp) and starts the
+// posterior from it (src/diagnose/history_prior.hpp).
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -16,11 +18,16 @@
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "archive/archive_error.hpp"
+#include "archive/run_store.hpp"
+#include "archive/suspects.hpp"
+#include "archive/writable_store.hpp"
 #include "base/error.hpp"
 #include "base/json.hpp"
 #include "base/output.hpp"
@@ -29,6 +36,7 @@
 #include "diagnose/bisection_search.hpp"
 #include "diagnose/command_probe_runner.hpp"
 #include "diagnose/command_template.hpp"
+#include "diagnose/history_prior.hpp"
 #include "ops/result_aggregator.hpp"
 #include "ops/result_filter.hpp"
 
@@ -166,6 +174,73 @@ class Progress {
   std::size_t last_runs_ = 0;
 };
 
+// --suspects-from: the candidates' prior weights from the run history at
+// `location` (weights empty: start uniform), and a line saying what the
+// history told.
+struct HistoryPrior {
+  std::vector<double> weights;
+  std::string summary;
+};
+
+HistoryPrior history_prior(const su::Tool& tool, const std::string& location,
+                           std::optional<std::uint64_t> last, const std::string& victim,
+                           const std::vector<std::string>& candidates) {
+  std::string name = su::location_name(location);
+  su::SuspectOptions options;
+  options.selection.last = last;
+  auto store = su::open_store(location);
+  // The history is advice: a run that cannot be read is left out of it.
+  su::SuspectReport report = su::find_suspects(
+      *store, victim, options, [&](std::uint64_t, const std::string& error) {
+        tool.warn(fmt::format("--suspects-from: {}; left out of the prior", error));
+      });
+  HistoryPrior prior;
+  auto uniform = [&](const std::string& why) {
+    tool.warn(fmt::format("--suspects-from: '{}': {}; starting from a uniform prior", name, why));
+    prior.summary = fmt::format("uniform ({})", why);
+    return prior;
+  };
+  switch (report.verdict) {
+    case su::SuspectVerdict::not_found:
+      return uniform(fmt::format("no run of its {} ran '{}'", report.runs, victim));
+    case su::SuspectVerdict::never_failed:
+      return uniform(fmt::format("'{}' passed in all {} runs where it ran", victim,
+                                 report.victim_runs));
+    case su::SuspectVerdict::always_failed:
+      return uniform(fmt::format("'{}' failed in all {} runs where it ran, so no order of tests "
+                                 "is told apart from another",
+                                 victim, report.victim_runs));
+    default:
+      break;
+  }
+  std::unordered_map<std::string_view, const su::Suspect*> by_id;
+  for (const auto& s : report.suspects) by_id.emplace(s.id, &s);
+  prior.weights.assign(candidates.size(), 1.0);
+  std::vector<std::size_t> raised;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    auto it = by_id.find(candidates[i]);
+    if (it == by_id.end()) continue;  // never before the victim: the baseline
+    prior.weights[i] = su::history_weight(it->second->table);
+    if (prior.weights[i] > 1) raised.push_back(i);
+  }
+  std::string runs = fmt::format("'{}' failed in {} of {} runs in '{}'", victim,
+                                 report.victim_failures, report.victim_runs, name);
+  if (raised.empty()) {
+    prior.weights.clear();
+    return uniform(fmt::format("{}, after none of the candidates more than before the others",
+                               runs));
+  }
+  std::stable_sort(raised.begin(), raised.end(), [&](std::size_t a, std::size_t b) {
+    return prior.weights[a] > prior.weights[b];
+  });
+  prior.summary = fmt::format("from the history ({}): ", runs);
+  for (std::size_t k = 0; k < std::min<std::size_t>(3, raised.size()); ++k)
+    prior.summary += fmt::format("{}{} x{:.3g}", k ? ", " : "", candidates[raised[k]],
+                                 prior.weights[raised[k]]);
+  if (raised.size() > 3) prior.summary += fmt::format(" and {} more", raised.size() - 3);
+  return prior;
+}
+
 // ^C or a kill ends su-bisect: take the runners down with it.
 void on_fatal_signal(int sig) {
   su::kill_running_commands();
@@ -178,7 +253,8 @@ void on_fatal_signal(int sig) {
 int main(int argc, char** argv) {
   su::Tool tool{"su-bisect",
                 "Find the earlier test that makes a test fail, even when it fails only sometimes."};
-  std::string input = "-", runner, victim, format = "text", output_list;
+  std::string input = "-", runner, victim, format = "text", output_list, suspects_from;
+  std::optional<std::uint64_t> suspects_last;
   su::BisectOptions options;
   double timeout = 600;
   bool quiet = false;
@@ -206,6 +282,13 @@ int main(int argc, char** argv) {
   app.add_option("--format", format, "'text' (default), 'ids' (the culprits) or 'json'")
       ->check(CLI::IsMember({"text", "ids", "json"}));
   app.add_option("--output-list", output_list, "write the reproduction's test list to FILE");
+  app.add_option("--suspects-from", suspects_from,
+                 "start from the run history in DIR (a su archive, .stestr, .testrepository, or "
+                 "postgresql://...): tests the victim's failures followed are tried first")
+      ->type_name("DIR");
+  app.add_option("--suspects-last", suspects_last, "--suspects-from: only its last N runs")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
   app.add_flag("-q,--quiet", quiet, "no progress on stderr");
   tool.add_strict_flag();
 
@@ -216,6 +299,8 @@ int main(int argc, char** argv) {
     };
     if (!su::has_test_placeholder(runner))
       return usage("--runner: the command must contain {ids} or {list}, where the tests go");
+    if (suspects_last && suspects_from.empty())
+      return usage("--suspects-last needs --suspects-from");
 
     RereadableInput stream{input};
     std::string shown = input == "-" ? "<stdin>" : input;
@@ -263,6 +348,21 @@ int main(int argc, char** argv) {
     std::string worker = !b.worker_tag.empty() ? b.worker_tag
                          : b.route_code       ? "route " + *b.route_code
                                               : "the only worker";
+
+    HistoryPrior prior;
+    if (!suspects_from.empty()) {
+      try {
+        prior = history_prior(tool, suspects_from, suspects_last, victim, candidates);
+      } catch (const su::ArchiveUsage& e) {
+        return usage(fmt::format("--suspects-from: {}", e.what()));
+      } catch (const su::ArchiveDamage& e) {
+        tool.error(fmt::format("--suspects-from: '{}': {}", e.path(), e.what()));
+        return su::Exit::undecodable;
+      }
+      options.posterior.weights = prior.weights;
+      if (!quiet && !prior.weights.empty())
+        std::fprintf(stderr, "su-bisect: prior %s\n", prior.summary.c_str());
+    }
 
     // A probe never outlives --max-time.
     if (options.max_seconds > 0) timeout = std::min(timeout, options.max_seconds);
@@ -323,6 +423,7 @@ int main(int argc, char** argv) {
       std::string t;
       t += fmt::format("Victim: {}\n", victim);
       t += fmt::format("Candidates: {} tests ran before it on {}\n", candidates.size(), worker);
+      if (!suspects_from.empty()) t += fmt::format("Prior: {}\n", prior.summary);
       t += fmt::format("Runs: {} ({:.1f} s)\n", result.runs, result.seconds);
       t += fmt::format("Failure rate after every candidate: {}\n", rate_text(result.with_candidates));
       t += fmt::format("Failure rate alone: {}\n", rate_text(result.alone));
