@@ -25,25 +25,21 @@ CulpritPosterior::CulpritPosterior(std::size_t candidates, PosteriorOptions opti
   if (!options_.weights.empty()) {
     if (options_.weights.size() != n_)
       throw std::invalid_argument("prior weights: one per candidate is needed");
-    // log_prior_single_ + log_weight_[i] is log(mass * w_i / sum w); a
-    // pair's, log(pair_prior * w_i w_j / sum over pairs of w_i w_j).
-    double sum = 0, squares = 0;
+    // log_prior_single_ + log_weight_[i] is log(mass * w_i / sum w).
+    double sum = 0;
     for (double w : options_.weights) {
       if (!(w > 0) || !std::isfinite(w))
         throw std::invalid_argument("prior weights must be finite and above 0");
       sum += w;
-      squares += w * w;
     }
     log_weight_.reserve(n_);
     for (double w : options_.weights) log_weight_.push_back(std::log(w));
     log_prior_single_ = std::log((1 - alone_prior - pair_prior) / sum);
-    if (pairs_enabled_) log_prior_pair_ = std::log(pair_prior / ((sum * sum - squares) / 2));
-  } else {
-    if (n_ > 0)
-      log_prior_single_ = std::log((1 - alone_prior - pair_prior) / static_cast<double>(n_));
-    if (pairs_enabled_)
-      log_prior_pair_ = std::log(pair_prior / (static_cast<double>(n_) * (n_ - 1) / 2));
+  } else if (n_ > 0) {
+    log_prior_single_ = std::log((1 - alone_prior - pair_prior) / static_cast<double>(n_));
   }
+  if (pairs_enabled_)
+    log_prior_pair_ = std::log(pair_prior / (static_cast<double>(n_) * (n_ - 1) / 2));
   single_counts_.resize(n_);
   single_.resize(n_);
   involvement_.resize(n_);
@@ -113,14 +109,10 @@ void CulpritPosterior::recompute() {
     if (weighted) single_log[i] += log_weight_[i];
     top = std::max(top, single_log[i]);
   }
-  for (std::size_t p = 0; p < pair_counts_.size(); ++p)
+  for (std::size_t p = 0; p < pair_counts_.size(); ++p) {
     pair_log[p] = log_prior_pair_ + log_evidence(pair_counts_[p]);
-  if (weighted && pairs_enabled_) {
-    std::size_t p = 0;
-    for (std::uint32_t i = 0; i < n_; ++i)
-      for (std::uint32_t j = i + 1; j < n_; ++j, ++p) pair_log[p] += log_weight_[i] + log_weight_[j];
+    top = std::max(top, pair_log[p]);
   }
-  for (double v : pair_log) top = std::max(top, v);
   double sum = std::exp(alone_log - top);
   for (double v : single_log) sum += std::exp(v - top);
   for (double v : pair_log) sum += std::exp(v - top);

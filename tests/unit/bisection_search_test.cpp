@@ -289,15 +289,14 @@ TEST_CASE("parallel probes find the same culprit") {
 
 // Prior weights (su-bisect --suspects-from).
 
-TEST_CASE("prior weights share the singles' mass in proportion, pairs by product, alone kept") {
+TEST_CASE("prior weights share the singles' mass in proportion; pairs and alone are kept") {
   su::CulpritPosterior post{4, {.weights = {1, 1, 1, 7}}};
   CHECK(post.alone() == doctest::Approx(0.1));
   CHECK(post.single(3) == doctest::Approx(0.8 * 7 / 10));
   CHECK(post.single(0) == doctest::Approx(0.8 * 1 / 10));
-  // Pair products: 1, 1, 7, 1, 7, 7 (sum 24); the best pairs hold the 7.
-  auto pair = post.best_pair();
-  CHECK(pair.second == 3);
-  CHECK(pair.posterior == doctest::Approx(0.1 * 7 / 24));
+  // Six pairs, alike.
+  CHECK(post.best_pair().posterior == doctest::Approx(0.1 / 6));
+  CHECK(post.involvement(3) - post.single(3) == doctest::Approx(0.1 / 2));
   CHECK(total(post) == doctest::Approx(1.0));
   CHECK(post.best_single() == 3);
   CHECK(post.best_probe() == Members{3});  // half the mass, in one test
