@@ -202,7 +202,7 @@ HistoryPrior history_prior(const su::Tool& tool, const std::string& location,
   };
   switch (report.verdict) {
     case su::SuspectVerdict::not_found:
-      return uniform(fmt::format("no run of its {} ran '{}'", report.runs, victim));
+      return uniform(fmt::format("none of its {} runs ran '{}'", report.runs, victim));
     case su::SuspectVerdict::never_failed:
       return uniform(fmt::format("'{}' passed in all {} runs where it ran", victim,
                                  report.victim_runs));

@@ -21,8 +21,8 @@ expect_status 2
 make_history "$TMP/other" 4 x.b x.a x.b x.victim
 run su-bisect --suspects-from "$TMP/other" --runner "$FAKE_RUNNER {ids}" "$TMP/run"
 expect_status 0
-expect_stderr_contains "su-bisect: warning: --suspects-from: '$TMP/other': no run of its 4 ran 'u.victim'; starting from a uniform prior"
-expect_stdout_contains "Prior: uniform (no run of its 4 ran 'u.victim')"
+expect_stderr_contains "su-bisect: warning: --suspects-from: '$TMP/other': none of its 4 runs ran 'u.victim'; starting from a uniform prior"
+expect_stdout_contains "Prior: uniform (none of its 4 runs ran 'u.victim')"
 expect_stdout_contains "Culprit: u.b"
 
 # A history where the victim always passed (the culprit never ran before it).
@@ -40,8 +40,19 @@ printf 'test: u.a\nsuccess: u.a\n' | su-upgrade > "$TMP/.stestr/7"
 echo 8 > "$TMP/.stestr/next-stream"
 run su-bisect -q --suspects-from "$TMP/.stestr" --suspects-last 2 --runner "$FAKE_RUNNER {ids}" "$TMP/run"
 expect_status 0
-expect_stderr_contains "no run of its 2 ran 'u.victim'"
+expect_stderr_contains "none of its 2 runs ran 'u.victim'"
 run su-bisect -q --suspects-from "$TMP/.stestr" --runner "$FAKE_RUNNER {ids}" "$TMP/run"
 expect_status 0
 expect_stderr_empty
 expect_stdout_contains "Prior: from the history ('u.victim' failed in "
+
+# A damaged run of the history is left out, with a warning naming it.
+su-archive --archive "$TMP/archive" init 2>/dev/null
+for r in 0 1 2 3 4 5; do su-archive --archive "$TMP/archive" add "$TMP/.stestr/$r" > /dev/null; done
+idx=$(ls "$TMP/archive/index/"*.idx | sed -n 3p)
+printf 'garbage' | dd of="$idx" bs=1 seek=20 conv=notrunc 2>/dev/null
+run su-bisect -q --suspects-from "$TMP/archive" --runner "$FAKE_RUNNER {ids}" "$TMP/run"
+expect_status 0
+expect_stderr_contains "su-bisect: warning: --suspects-from: '$idx': "
+expect_stderr_contains "; left out of the prior"
+expect_stdout_contains "Culprit: u.b"
