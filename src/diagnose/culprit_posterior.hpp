@@ -15,8 +15,9 @@
 // history_prior.hpp). The pairs stay alike whatever the weights: a pair
 // made of a favoured test and the true culprit explains every failure the
 // culprit does, so weighting pairs by their members let a misleading
-// history name such a pair (2 searches in 40 in simulations at p = 0.2,
-// with one wrong test weighted 300). Weights move only the starting point;
+// history name such a pair (in simulations at p = 0.2 with one wrong test
+// weighted 300, 2 searches in 40 named a wrong pair, one of them that
+// one; 0 in 40 with pairs alike). Weights move only the starting point;
 // every hypothesis keeps a prior above zero, so probes can still overturn a
 // misleading history.
 //
