@@ -13,11 +13,18 @@
 # .stestr directory and read in place. Prints, per scenario and history,
 # the right and wrong verdicts and the median and largest runner calls.
 #
+# With SIM_TRIALS=K it then runs bench/bisect-prior-sim.cpp: the search
+# in process (no runner processes), K trials each, a test weighted
+# SIM_CAP (default 100, the cap) outright: the culprit, or a wrong one.
+#
 #   bench/bench-bisect-history.sh                  # 10 trials each (about 2 minutes)
 #   TRIALS=4 bench/bench-bisect-history.sh         # a quick look
+#   TRIALS=0 SIM_TRIALS=40 bench/bench-bisect-history.sh   # the simulation only (about 4 minutes)
 source "$(dirname "$0")/lib.sh"
 
 TRIALS=${TRIALS:-10}
+SIM_TRIALS=${SIM_TRIALS:-0}
+SIM_CAP=${SIM_CAP:-100}
 HIST_RUNS=${HIST_RUNS:-40}
 BENCH_JOBS=${BENCH_JOBS:-2}
 N=300
@@ -86,7 +93,7 @@ start=$(date +%s)
 for p in 1 0.5 0.2; do
   seq 1 "$TRIALS" | xargs -P "$BENCH_JOBS" -I{} bash -c 'one_trial "$@"' _ "$p" {} >> "$WORK/results"
 done
-python3 - "$WORK/results" "$N" "$HIST_RUNS" "$(( $(date +%s) - start ))" <<'PY'
+[ "$TRIALS" -gt 0 ] && python3 - "$WORK/results" "$N" "$HIST_RUNS" "$(( $(date +%s) - start ))" <<'PY'
 import json, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
 print(f"su-bisect --suspects-from, {sys.argv[2]} candidates, histories of {sys.argv[3]} runs, "
@@ -107,3 +114,11 @@ for p in (1, 0.5, 0.2):
         print(f"{p:<5g} {mode:<11} {len(rs):>6} {right:>6} {wrong:>6} {med:>12g} {max(calls):>5}"
               f"  {med / base:>9.2f}x")
 PY
+
+if [ "$SIM_TRIALS" -gt 0 ]; then
+  c++ -std=c++20 -O2 -I"$ROOT/src" "$BENCH_DIR/bisect-prior-sim.cpp" "$BUILD/src/libsutools.a" \
+    $(pkg-config --libs libzstd protobuf) -o "$OUT/bisect-prior-sim"
+  echo
+  echo "in process: one test weighted $SIM_CAP outright ($SIM_TRIALS trials each)"
+  "$OUT/bisect-prior-sim" "$SIM_CAP" "$SIM_TRIALS" 1 0.5 0.2
+fi

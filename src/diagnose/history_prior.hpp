@@ -16,9 +16,9 @@
 // [1, cap]: a candidate the history exonerates or never saw keeps the
 // baseline 1 (never 0, so probes can always find it), and a misleading
 // history costs at most log2(cap) bits the probes must win back, a few
-// probes at p = 1 (more at lower p), never a wrong verdict, since the
-// search still names a culprit only at the confidence asked for and after
-// it failed alone with the victim.
+// probes at p = 1 (more at lower p), not a wrong verdict: the search
+// still names a culprit only at the confidence asked for and after it
+// failed alone with the victim.
 #pragma once
 
 #include "base/statistics.hpp"
