@@ -123,7 +123,16 @@ InitOutcome pg_init_schema(PgConnection& db) {
 }
 
 void pg_require_schema(PgConnection& db) {
-  int version = schema_version(db);
+  // One round trip where the schema is there (every command but init):
+  // a database without su_schema answers "undefined table" (42P01), which
+  // outside a transaction costs nothing.
+  int version = 0;
+  try {
+    version = static_cast<int>(
+        db.query("SELECT coalesce(max(version), 0)::bigint FROM su_schema").integer(0, 0));
+  } catch (const PgError& e) {
+    if (e.sqlstate() != "42P01") throw;
+  }
   if (version == 0)
     throw ArchiveUsage("no archive in '" + db.display() +
                        "' (create one with 'su-archive init')");

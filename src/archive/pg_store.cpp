@@ -12,15 +12,17 @@
 namespace su {
 namespace {
 
-// su_runs' columns as load_runs reads them; the metadata comes back as
-// two text arrays (keys, values) in the order given.
-constexpr const char* kRunColumns =
-    "SELECT id, uuid, added_ns, source,"
-    " ARRAY(SELECT m.e->>0 FROM jsonb_array_elements(meta) WITH ORDINALITY AS m(e, i) ORDER BY i),"
-    " ARRAY(SELECT m.e->>1 FROM jsonb_array_elements(meta) WITH ORDINALITY AS m(e, i) ORDER BY i),"
-    " input_format, tests, failures, skips, successes, xfails, uxsuccesses, incomplete,"
-    " first_ns, last_ns, test_ns, stream_bytes, stream_crc32, stored_bytes, damaged_regions,"
-    " workers, routes, tag_sets FROM su_runs";
+// su_runs' columns (as `u`) as run_from_row reads them; the metadata
+// comes back as two text arrays (keys, values) in the order given.
+#define SU_RUN_FIELDS                                                                           \
+  "u.id, u.uuid, u.added_ns, u.source,"                                                         \
+  " ARRAY(SELECT m.e->>0 FROM jsonb_array_elements(u.meta) WITH ORDINALITY AS m(e, i) ORDER BY i)," \
+  " ARRAY(SELECT m.e->>1 FROM jsonb_array_elements(u.meta) WITH ORDINALITY AS m(e, i) ORDER BY i)," \
+  " u.input_format, u.tests, u.failures, u.skips, u.successes, u.xfails, u.uxsuccesses,"        \
+  " u.incomplete, u.first_ns, u.last_ns, u.test_ns, u.stream_bytes, u.stream_crc32,"           \
+  " u.stored_bytes, u.damaged_regions, u.workers, u.routes, u.tag_sets"
+constexpr int kRunFieldCount = 24;
+constexpr const char* kRunColumns = "SELECT " SU_RUN_FIELDS " FROM su_runs u";
 
 RunIndex run_from_row(const PgResult& r, int i) {
   RunIndex index;
@@ -68,9 +70,10 @@ RunIndex run_from_row(const PgResult& r, int i) {
 }
 
 // su_results' columns after the test: a row from column `c` on.
-constexpr const char* kRowColumns =
-    "r.status, r.complete, r.start_ns, r.stop_ns, r.worker, r.position, r.route, r.tag_set,"
-    " r.attachment_bytes, r.stream_offset";
+#define SU_ROW_FIELDS                                                                     \
+  "r.status, r.complete, r.start_ns, r.stop_ns, r.worker, r.position, r.route, r.tag_set," \
+  " r.attachment_bytes, r.stream_offset"
+constexpr const char* kRowColumns = SU_ROW_FIELDS;
 
 TestRow row_from(const PgResult& r, int i, int c) {
   TestRow row;
@@ -115,7 +118,7 @@ void PgStore::load_runs(const std::vector<std::uint64_t>* only) {
   if (only) {
     std::vector<std::string> ids;
     for (auto id : *only) ids.push_back(PgParam::int8(static_cast<std::int64_t>(id)).value);
-    PgResult r = db_.query(std::string(kRunColumns) + " WHERE id = ANY($1::bigint[])",
+    PgResult r = db_.query(std::string(kRunColumns) + " WHERE u.id = ANY($1::bigint[])",
                            {PgParam::array(ids, 20)});
     for (int i = 0; i < r.rows(); ++i) {
       RunIndex index = run_from_row(r, i);
@@ -124,7 +127,7 @@ void PgStore::load_runs(const std::vector<std::uint64_t>* only) {
     }
     return;
   }
-  PgResult r = db_.query(std::string(kRunColumns) + " ORDER BY id");
+  PgResult r = db_.query(std::string(kRunColumns) + " ORDER BY u.id");
   runs_.clear();
   for (int i = 0; i < r.rows(); ++i) {
     RunIndex index = run_from_row(r, i);
@@ -179,34 +182,25 @@ RunIndex PgStore::rows_of_run(std::uint64_t run, bool failed_only) {
 
 bool PgStore::find_test_rows(std::string_view test_id,
                              const std::function<void(const RunIndex&)>& found) {
+  // One round trip: the test's rows, each with its run's header (a run
+  // removed meanwhile has no header, so no rows either).
   PgResult r = db_.query(
-      std::string("SELECT r.run, ") + kRowColumns +
-          " FROM su_results r WHERE r.test = (SELECT id FROM su_tests"
-          " WHERE hash = sha256($1::bytea) AND name = $1::bytea)"
-          " ORDER BY r.run, r.stream_offset",
+      "SELECT " SU_RUN_FIELDS ", " SU_ROW_FIELDS
+      " FROM su_results r JOIN su_runs u ON u.id = r.run"
+      " WHERE r.test = (SELECT id FROM su_tests WHERE hash = sha256($1::bytea) AND name = $1::bytea)"
+      " ORDER BY r.run, r.stream_offset",
       {PgParam::bytea(test_id)});
   if (r.rows() == 0) return true;
   std::uint32_t number = ids_.intern(test_id);
-  // Only the headers of the runs that have the test.
-  std::vector<std::uint64_t> wanted;
-  for (int i = 0; i < r.rows(); ++i) {
-    auto run = static_cast<std::uint64_t>(r.integer(i, 0));
-    if (wanted.empty() || wanted.back() != run) wanted.push_back(run);
-  }
-  runs_.clear();
-  load_runs(&wanted);
   for (int i = 0; i < r.rows();) {
-    auto run = static_cast<std::uint64_t>(r.integer(i, 0));
-    auto it = runs_.find(run);
-    RunIndex index;
-    if (it != runs_.end()) index = it->second;
+    RunIndex index = run_from_row(r, i);
+    std::uint64_t run = index.header.id();
     for (; i < r.rows() && static_cast<std::uint64_t>(r.integer(i, 0)) == run; ++i) {
-      TestRow row = row_from(r, i, 1);
+      TestRow row = row_from(r, i, kRunFieldCount);
+      check_rows_fit(run_path(run), index, row);
       row.test = number;
       index.rows.push_back(row);
     }
-    if (it == runs_.end()) continue;  // removed meanwhile
-    for (const auto& row : index.rows) check_rows_fit(run_path(run), index, row);
     found(index);
   }
   return true;

@@ -60,11 +60,12 @@ void PgStore::write_rows(std::uint64_t run, const RunIndex& index, const IdTable
   // table; new ones into su_tests in one sorted pass (so two adds interning
   // the same new ids wait for each other rather than deadlock), without
   // spending identity numbers on ids already there; then each one's number.
-  // Room for a big run's names in memory (only settable before the
-  // session's first temporary table).
-  db_.exec("SET temp_buffers = '64MB'");
+  // Room for a big run's names in memory (temp_buffers is only settable
+  // before the session's first temporary table), and for the joins and the
+  // sort below to stay in memory rather than spill to disk. One round trip.
   db_.exec(
-      "CREATE TEMP TABLE IF NOT EXISTS su_add_names (n integer, name bytea,"
+      "SET temp_buffers = '64MB'; SET LOCAL work_mem = '64MB';"
+      " CREATE TEMP TABLE IF NOT EXISTS su_add_names (n integer, name bytea,"
       " hash bytea GENERATED ALWAYS AS (sha256(name)) STORED) ON COMMIT DELETE ROWS");
   db_.copy_begin("COPY su_add_names (n, name) FROM STDIN (FORMAT binary)");
   CopyBuffer copy;
@@ -84,22 +85,30 @@ void PgStore::write_rows(std::uint64_t run, const RunIndex& index, const IdTable
   db_.copy_send(copy.data());
   db_.copy_end();
   // Most ids are known already (the same suite runs again): look them up
-  // first, and insert only when some are missing.
+  // first (pass 0). If some are missing, insert them and take their
+  // numbers from the insert's RETURNING in the same statement (pass 1), so
+  // a new suite costs no second join. An id another add inserted meanwhile
+  // is skipped by ON CONFLICT (which waits for that add to commit), so it
+  // is neither returned nor in the statement's snapshot: pass 2 looks up
+  // whatever is still missing, then visible.
   std::vector<std::int32_t> test_of(ids.size(), -1);
   std::size_t wanted = 0, found = 0;
   for (bool w : used) wanted += w;
-  for (int pass = 0; pass < 2 && found < wanted; ++pass) {
-    if (pass == 1)
-      db_.exec(
-          "INSERT INTO su_tests (name) SELECT a.name FROM su_add_names a"
-          " WHERE NOT EXISTS (SELECT 1 FROM su_tests t WHERE t.hash = a.hash)"
-          " ORDER BY a.hash ON CONFLICT DO NOTHING");
+  for (int pass = 0; pass < 3 && found < wanted; ++pass) {
     PgResult numbers = db_.query(
-        "SELECT a.n, t.id FROM su_add_names a JOIN su_tests t ON t.hash = a.hash AND t.name = a.name");
-    found = static_cast<std::size_t>(numbers.rows());
-    for (int i = 0; i < numbers.rows(); ++i)
-      test_of[static_cast<std::size_t>(numbers.integer(i, 0))] =
-          static_cast<std::int32_t>(numbers.integer(i, 1));
+        pass == 1
+            ? "WITH added AS (INSERT INTO su_tests (name) SELECT a.name FROM su_add_names a"
+              " WHERE NOT EXISTS (SELECT 1 FROM su_tests t WHERE t.hash = a.hash)"
+              " ORDER BY a.hash ON CONFLICT DO NOTHING RETURNING id, hash, name)"
+              " SELECT a.n, d.id FROM su_add_names a JOIN added d"
+              " ON d.hash = a.hash AND d.name = a.name"
+            : "SELECT a.n, t.id FROM su_add_names a JOIN su_tests t"
+              " ON t.hash = a.hash AND t.name = a.name");
+    for (int i = 0; i < numbers.rows(); ++i) {
+      auto& number = test_of[static_cast<std::size_t>(numbers.integer(i, 0))];
+      if (number < 0) ++found;
+      number = static_cast<std::int32_t>(numbers.integer(i, 1));
+    }
   }
 
   db_.copy_begin(
