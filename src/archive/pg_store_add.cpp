@@ -8,37 +8,15 @@
 
 #include "archive/archive_error.hpp"
 #include "archive/file_ops.hpp"
+#include "archive/pg_meta.hpp"
 #include "archive/run_ingest.hpp"
 #include "archive/run_uuid.hpp"
-#include "base/json.hpp"
-#include "base/utf8.hpp"
 
 namespace su {
 namespace {
 
 constexpr std::size_t kChunkBytes = 1 << 20;  // su_streams rows
 constexpr std::size_t kCopyBatch = 1 << 20;   // bytes per PQputCopyData
-
-// [["key", "value"], ...]: jsonb keeps an array's order (an object's it
-// would not), and containment queries (meta @> '[["commit", "abc"]]') use
-// the GIN index.
-std::string meta_json(const std::vector<std::pair<std::string, std::string>>& meta) {
-  std::string out = "[";
-  for (const auto& [key, value] : meta) {
-    for (const auto* s : {&key, &value})
-      if (check_utf8(*s) != Utf8Check::valid || s->find('\0') != std::string::npos)
-        throw ArchiveUsage("--meta '" + key + "=" + value +
-                           "': a PostgreSQL archive keeps metadata as JSON, which needs UTF-8 "
-                           "without NUL");
-    if (out.size() > 1) out += ", ";
-    out += "[";
-    append_json_string(out, key);
-    out += ", ";
-    append_json_string(out, value);
-    out += "]";
-  }
-  return out + "]";
-}
 
 }  // namespace
 
@@ -154,7 +132,7 @@ void PgStore::write_rows(std::uint64_t run, const RunIndex& index, const IdTable
 
 std::uint64_t PgStore::add(std::unique_ptr<Input> input, const AddOptions& options) {
   std::int64_t added = options.added_ns.value_or(now_ns());
-  std::string meta = meta_json(options.meta);
+  std::string meta = pg_meta_json(options.meta);
   std::string uuid = options.uuid.empty() ? random_run_uuid() : options.uuid;
   std::uint64_t id = 0;
   db_.exec("BEGIN");
