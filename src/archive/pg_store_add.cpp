@@ -65,27 +65,51 @@ void PgStore::write_rows(std::uint64_t run, const RunIndex& index, const IdTable
   // Most ids are known already (the same suite runs again): look them up
   // first (pass 0). If some are missing, insert them and take their
   // numbers from the insert's RETURNING in the same statement (pass 1), so
-  // a new suite costs no second join. An id another add inserted meanwhile
-  // is skipped by ON CONFLICT (which waits for that add to commit), so it
-  // is neither returned nor in the statement's snapshot: pass 2 looks up
-  // whatever is still missing, then visible.
+  // a new suite costs no second join.
+  //
+  // Another add may be interning the same new ids at the same moment. The
+  // insert is tried plain first, in a savepoint: ON CONFLICT DO NOTHING
+  // would probe su_tests_hash once more per row before inserting (a sixth
+  // of a new suite's add), for a race that is rare. If the race happens,
+  // the plain insert waits for the other add to commit and fails with a
+  // unique violation; it is rolled back to the savepoint (spending the
+  // identity numbers it drew) and done again with ON CONFLICT, which skips
+  // the ids the other add inserted: those are neither returned nor in the
+  // statement's snapshot, so pass 2 looks up whatever is still missing.
   std::vector<std::int32_t> test_of(ids.size(), -1);
   std::size_t wanted = 0, found = 0;
   for (bool w : used) wanted += w;
-  for (int pass = 0; pass < 3 && found < wanted; ++pass) {
-    PgResult numbers = db_.query(
-        pass == 1
-            ? "WITH added AS (INSERT INTO su_tests (name) SELECT a.name FROM su_add_names a"
-              " WHERE NOT EXISTS (SELECT 1 FROM su_tests t WHERE t.hash = a.hash)"
-              " ORDER BY a.hash ON CONFLICT DO NOTHING RETURNING id, hash, name)"
-              " SELECT a.n, d.id FROM su_add_names a JOIN added d"
-              " ON d.hash = a.hash AND d.name = a.name"
-            : "SELECT a.n, t.id FROM su_add_names a JOIN su_tests t"
-              " ON t.hash = a.hash AND t.name = a.name");
+  auto take = [&](const PgResult& numbers) {
     for (int i = 0; i < numbers.rows(); ++i) {
       auto& number = test_of[static_cast<std::size_t>(numbers.integer(i, 0))];
       if (number < 0) ++found;
       number = static_cast<std::int32_t>(numbers.integer(i, 1));
+    }
+  };
+  auto insert = [](bool on_conflict) {
+    return std::string(
+               "WITH added AS (INSERT INTO su_tests (name, hash) SELECT a.name, a.hash"
+               " FROM su_add_names a WHERE NOT EXISTS (SELECT 1 FROM su_tests t"
+               " WHERE t.hash = a.hash) ORDER BY a.hash") +
+           (on_conflict ? " ON CONFLICT DO NOTHING" : "") +
+           " RETURNING id, hash, name) SELECT a.n, d.id FROM su_add_names a JOIN added d"
+           " ON d.hash = a.hash AND d.name = a.name";
+  };
+  const char* lookup =
+      "SELECT a.n, t.id FROM su_add_names a JOIN su_tests t ON t.hash = a.hash AND t.name = a.name";
+  for (int pass = 0; pass < 3 && found < wanted; ++pass) {
+    if (pass != 1) {
+      take(db_.query(lookup));
+      continue;
+    }
+    db_.exec("SAVEPOINT su_intern");
+    try {
+      take(db_.query(insert(false)));
+      db_.exec("RELEASE SAVEPOINT su_intern");
+    } catch (const PgError& e) {
+      if (e.sqlstate() != "23505") throw;  // unique_violation: the race above
+      db_.exec("ROLLBACK TO SAVEPOINT su_intern");
+      take(db_.query(insert(true)));
     }
   }
 
