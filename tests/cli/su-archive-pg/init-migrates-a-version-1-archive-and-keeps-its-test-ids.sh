@@ -1,6 +1,7 @@
 # An archive a version-1 su-archive made is refused until `init` migrates
 # it; the migration keeps the test ids already interned (their numbers and
-# hashes), and adds after it find them rather than interning them again.
+# hashes), so adds after it find them rather than interning them again, and
+# rebuilds su_results_test as the index that covers history.
 source "${BASH_SOURCE%/*}/pg.bash"
 psql "$PG" -qX -v ON_ERROR_STOP=1 -f "${BASH_SOURCE%/*}/schema-v1.sql" >/dev/null ||
   fail "cannot load the version-1 schema"
@@ -17,6 +18,10 @@ expect_stderr_contains "migrated archive"
 [ "$(sql "SELECT attgenerated FROM pg_attribute
           WHERE attrelid = 'su_tests'::regclass AND attname = 'hash'")" = "" ] ||
   fail "su_tests.hash is still a generated column"
+case $(sql "SELECT pg_get_indexdef('su_results_test'::regclass)") in
+  *"(test, run, stream_offset) INCLUDE (status, complete, start_ns"*) ;;
+  *) fail "su_results_test does not cover history: $(sql "SELECT pg_get_indexdef('su_results_test'::regclass)")" ;;
+esac
 run su-archive --archive "$PG" init
 expect_status 0
 expect_stderr_contains "already an archive"
