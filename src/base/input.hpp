@@ -52,7 +52,7 @@ class BufferedInput {
   // now available. Used to extend a text run without blocking past one read.
   std::size_t fill_more();
 
-  const std::uint8_t* data() const { return buf_.data() + pos_; }
+  const std::uint8_t* data() const { return buf_.get() + pos_; }
   std::size_t available() const { return end_ - pos_; }
   void consume(std::size_t n) { pos_ += n; offset_ += n; }
   // Stream offset of data()[0].
@@ -67,7 +67,8 @@ class BufferedInput {
   bool read_once();
 
   std::unique_ptr<Input> in_;
-  std::vector<std::uint8_t> buf_;
+  std::unique_ptr<std::uint8_t[]> buf_;
+  std::size_t capacity_;
   std::size_t pos_ = 0, end_ = 0;
   std::uint64_t offset_ = 0;
   bool eof_ = false;

@@ -2,6 +2,8 @@
 # A long fuzzing campaign, outside CI: every target (or those named) for
 # SECONDS each, two at a time (one per core), nice'd. Usage:
 #   tests/fuzz/long.sh SECONDS [TARGET...]
+# With FUZZ_RUNS=N in the environment a target also stops after N
+# executions (so SECONDS is a cap for the targets slower than N/SECONDS).
 # Builds build-fuzz-long/ (clang, ASan, no UBSan: CI's short runs keep
 # it) if needed. Each target's corpus is kept in build-fuzz-long/corpus/TARGET and
 # grows from one campaign to the next; crashing inputs are written to
@@ -25,20 +27,22 @@ targets=("$@")
 mkdir -p "$build/crashes" "$build/logs"
 
 run_one() {  # run_one TARGET
-  local t=$1 corpus=$build/corpus/$1 seeds
+  local t=$1 corpus=$build/corpus/$1 seeds start
+  start=$(date +%s)
   seeds=$(mktemp -d)
   fuzz_seeds "$t" "$seeds"
   mkdir -p "$corpus"
   nice -n 10 "$build/tests/fuzz/$t" "${fuzz_flags[@]}" -dict="$(fuzz_dict "$t")" \
-    -max_total_time="$seconds" -print_final_stats=1 \
+    -max_total_time="$seconds" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -print_final_stats=1 \
     -artifact_prefix="$build/crashes/$t-" "$corpus" "$seeds" >"$build/logs/$t.log" 2>&1
   local rc=$?
   rm -rf "$seeds"
-  local runs
+  local runs took
   runs=$(grep -oE '^stat::number_of_executed_units: [0-9]+' "$build/logs/$t.log" | grep -oE '[0-9]+$')
+  took=$(( $(date +%s) - start ))
   printf '%-20s %s  %12s runs in %s s  %8s exec/s  corpus %s files\n' "$t" \
-    "$([ $rc = 0 ] && echo ok || echo CRASH)" "${runs:-?}" "$seconds" \
-    "$(( ${runs:-0} / seconds ))" "$(ls "$corpus" | wc -l)"
+    "$([ $rc = 0 ] && echo ok || echo CRASH)" "${runs:-?}" "$took" \
+    "$(( ${runs:-0} / (took > 0 ? took : 1) ))" "$(ls "$corpus" | wc -l)"
   return $rc
 }
 
