@@ -86,12 +86,18 @@ void PgStore::write_rows(std::uint64_t run, const RunIndex& index, const IdTable
       number = static_cast<std::int32_t>(numbers.integer(i, 1));
     }
   };
-  auto insert = [](bool on_conflict) {
+  // The plain insert takes the ids pass 0 did not find, named by number
+  // (all of them for a new suite), not by a NOT EXISTS against su_tests,
+  // whose cost would grow with every suite the server has seen. The ON
+  // CONFLICT retry keeps NOT EXISTS, so that it draws no identity numbers
+  // for the ids the other writer inserted.
+  auto insert = [](bool retry, bool filtered) {
     return std::string(
                "WITH added AS (INSERT INTO su_tests (name, hash) SELECT a.name, a.hash"
-               " FROM su_add_names a WHERE NOT EXISTS (SELECT 1 FROM su_tests t"
-               " WHERE t.hash = a.hash) ORDER BY a.hash") +
-           (on_conflict ? " ON CONFLICT DO NOTHING" : "") +
+               " FROM su_add_names a") +
+           (retry ? " WHERE NOT EXISTS (SELECT 1 FROM su_tests t WHERE t.hash = a.hash)"
+                  : filtered ? " WHERE a.n = ANY($1::integer[])" : "") +
+           " ORDER BY a.hash" + (retry ? " ON CONFLICT DO NOTHING" : "") +
            " RETURNING id, hash, name) SELECT a.n, d.id FROM su_add_names a JOIN added d"
            " ON d.hash = a.hash AND d.name = a.name";
   };
@@ -102,14 +108,26 @@ void PgStore::write_rows(std::uint64_t run, const RunIndex& index, const IdTable
       take(db_.query(lookup));
       continue;
     }
+    std::vector<PgParam> missing;
+    if (found > 0) {
+      std::vector<std::string> numbers;
+      for (std::uint32_t n = 0; n < ids.size(); ++n)
+        if (used[n] && test_of[n] < 0) {
+          // int4 elements, big-endian.
+          std::string be(4, '\0');
+          for (int b = 0; b < 4; ++b) be[static_cast<std::size_t>(b)] = static_cast<char>(n >> (24 - 8 * b));
+          numbers.push_back(std::move(be));
+        }
+      missing.push_back(PgParam::array(numbers, 23));
+    }
     db_.exec("SAVEPOINT su_intern");
     try {
-      take(db_.query(insert(false)));
+      take(db_.query(insert(false, found > 0), missing));
       db_.exec("RELEASE SAVEPOINT su_intern");
     } catch (const PgError& e) {
       if (e.sqlstate() != "23505") throw;  // unique_violation: the race above
       db_.exec("ROLLBACK TO SAVEPOINT su_intern");
-      take(db_.query(insert(true)));
+      take(db_.query(insert(true, false)));
     }
   }
 
