@@ -16,9 +16,9 @@ namespace {
 // su_runs' columns (as `u`) as run_from_row reads them. The metadata is
 // parsed here, not by jsonb functions on the server (which cost most of a
 // 1,000-run query's time).
+// (Macros, so that queries can join them to other literals at compile time.)
 #define SU_RUN_FIELDS                                                                           \
-  "u.id, u.uuid, u.added_ns, u.source,"                                                         \
-  " u.meta,"                                                                                    \
+  "u.id, u.uuid, u.added_ns, u.source, u.meta,"                                                 \
   " u.input_format, u.tests, u.failures, u.skips, u.successes, u.xfails, u.uxsuccesses,"        \
   " u.incomplete, u.first_ns, u.last_ns, u.test_ns, u.stream_bytes, u.stream_crc32,"           \
   " u.stored_bytes, u.damaged_regions, u.workers, u.routes, u.tag_sets"
@@ -194,7 +194,8 @@ bool PgStore::find_test_rows(std::string_view test_id,
   PgResult r = db_.query(
       "SELECT " SU_RUN_FIELDS ", " SU_ROW_FIELDS
       " FROM su_results r JOIN su_runs u ON u.id = r.run"
-      " WHERE r.test = (SELECT id FROM su_tests WHERE hash = sha256($1::bytea) AND name = $1::bytea)"
+      " WHERE r.test = (SELECT id FROM su_tests"
+      " WHERE hash = sha256($1::bytea) AND name = $1::bytea)"
       " ORDER BY r.run, r.stream_offset",
       {PgParam::bytea(test_id)});
   if (r.rows() == 0) return true;

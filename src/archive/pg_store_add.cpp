@@ -114,9 +114,8 @@ void PgStore::write_rows(std::uint64_t run, const RunIndex& index, const IdTable
       for (std::uint32_t n = 0; n < ids.size(); ++n)
         if (used[n] && test_of[n] < 0) {
           // int4 elements, big-endian.
-          std::string be(4, '\0');
-          for (int b = 0; b < 4; ++b) be[static_cast<std::size_t>(b)] = static_cast<char>(n >> (24 - 8 * b));
-          numbers.push_back(std::move(be));
+          numbers.push_back({static_cast<char>(n >> 24), static_cast<char>(n >> 16),
+                             static_cast<char>(n >> 8), static_cast<char>(n)});
         }
       missing.push_back(PgParam::array(numbers, 23));
     }
