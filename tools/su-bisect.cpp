@@ -32,6 +32,7 @@
 #include "base/json.hpp"
 #include "base/output.hpp"
 #include "base/statistics.hpp"
+#include "common/progress_line.hpp"
 #include "common/tool.hpp"
 #include "diagnose/bisection_search.hpp"
 #include "diagnose/command_probe_runner.hpp"
@@ -138,41 +139,15 @@ std::string json_rate(const su::RateCounts& c) {
   return fmt::format("{:.6g}", static_cast<double>(c.failures) / static_cast<double>(c.runs));
 }
 
-// Live progress on a terminal (one line, redrawn), plain lines otherwise.
-class Progress {
- public:
-  Progress(bool quiet, const std::vector<std::string>& candidates)
-      : quiet_(quiet), live_(::isatty(2) == 1), candidates_(candidates) {}
-
-  void operator()(const su::BisectProgress& p) {
-    if (quiet_) return;
-    std::string line = fmt::format("su-bisect: run {} ({}): {} failed", p.runs, p.phase, p.failures);
-    if (!candidates_.empty() && p.phase == std::string_view("search"))
-      line += fmt::format("; leading {} ({:.2f}); {} of {} plausible", candidates_[p.leader],
-                          p.leader_posterior, p.plausible, candidates_.size());
-    if (live_) {
-      std::fprintf(stderr, "\r\033[K%s", line.c_str());
-      dirty_ = true;
-    } else if (p.phase != last_phase_ || p.runs >= last_runs_ + 10) {
-      std::fprintf(stderr, "%s\n", line.c_str());
-      last_runs_ = p.runs;
-    }
-    last_phase_ = std::string(p.phase);
-    std::fflush(stderr);
-  }
-
-  void done() {
-    if (dirty_) std::fprintf(stderr, "\r\033[K");
-    dirty_ = false;
-  }
-
- private:
-  bool quiet_, live_;
-  const std::vector<std::string>& candidates_;
-  bool dirty_ = false;
-  std::string last_phase_;
-  std::size_t last_runs_ = 0;
-};
+// What su-bisect is doing, after a probe: the phase, and in the search the
+// leading candidate.
+std::string progress_text(const su::BisectProgress& p, const std::vector<std::string>& candidates) {
+  std::string line = fmt::format("run {} ({}): {} failed", p.runs, p.phase, p.failures);
+  if (!candidates.empty() && p.phase == std::string_view("search"))
+    line += fmt::format("; leading {} ({:.2f}); {} of {} plausible", candidates[p.leader],
+                        p.leader_posterior, p.plausible, candidates.size());
+  return line;
+}
 
 // --suspects-from: the candidates' prior weights from the run history at
 // `location` (weights empty: start uniform), and a line saying what the
@@ -349,6 +324,7 @@ int main(int argc, char** argv) {
                          : b.route_code       ? "route " + *b.route_code
                                               : "the only worker";
 
+    su::ProgressLine progress{"su-bisect", quiet, su::ProgressLine::stderr_is_terminal()};
     HistoryPrior prior;
     if (!suspects_from.empty()) {
       try {
@@ -360,8 +336,7 @@ int main(int argc, char** argv) {
         return su::Exit::undecodable;
       }
       options.posterior.weights = prior.weights;
-      if (!quiet && !prior.weights.empty())
-        std::fprintf(stderr, "su-bisect: prior %s\n", prior.summary.c_str());
+      if (!prior.weights.empty()) progress.step("prior " + prior.summary);
     }
 
     // A probe never outlives --max-time.
@@ -370,12 +345,23 @@ int main(int argc, char** argv) {
     std::signal(SIGINT, on_fatal_signal);
     std::signal(SIGTERM, on_fatal_signal);
     std::signal(SIGHUP, on_fatal_signal);
-    Progress progress{quiet, candidates};
-    if (!quiet)
-      std::fprintf(stderr, "su-bisect: victim %s; %zu candidates ran before it on %s\n",
-                   victim.c_str(), candidates.size(), worker.c_str());
-    su::BisectResult result = su::bisect(probe_runner, candidates, victim, options,
-                                         [&](const su::BisectProgress& p) { progress(p); });
+    progress.step(fmt::format("victim {}; {} candidates ran before it on {}", victim,
+                              candidates.size(), worker));
+    // On a terminal one live line; otherwise a line at each new phase and
+    // every ten runs, which a CI log can keep.
+    std::string last_phase;
+    std::size_t last_runs = 0;
+    auto on_progress = [&](const su::BisectProgress& p) {
+      std::string line = progress_text(p, candidates);
+      if (progress.live()) {
+        progress.show([line](double elapsed) { return fmt::format("{}; {:.0f} s", line, elapsed); });
+      } else if (p.phase != last_phase || p.runs >= last_runs + 10) {
+        progress.step(line);
+        last_runs = p.runs;
+      }
+      last_phase = p.phase;
+    };
+    su::BisectResult result = su::bisect(probe_runner, candidates, victim, options, on_progress);
     progress.done();
 
     if (result.verdict == su::Verdict::runner_failed) {
