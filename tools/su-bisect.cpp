@@ -2,7 +2,9 @@
 // fails only sometimes. See su-bisect(1). The search is su::bisect
 // (src/diagnose/bisection_search.hpp); this program finds the victim and
 // its candidates in a stream, runs the search with a real runner command,
-// and reports.
+// and reports. With --suspects-from it first reads the run history
+// (su-archive suspects' tables, src/archive/suspects.hpp) and starts the
+// posterior from it (src/diagnose/history_prior.hpp).
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -16,19 +18,26 @@
 #include <string>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "archive/archive_error.hpp"
+#include "archive/run_store.hpp"
+#include "archive/suspects.hpp"
+#include "archive/writable_store.hpp"
 #include "base/error.hpp"
 #include "base/json.hpp"
 #include "base/output.hpp"
 #include "base/statistics.hpp"
+#include "common/progress_line.hpp"
 #include "common/tool.hpp"
 #include "diagnose/bisection_search.hpp"
 #include "diagnose/command_probe_runner.hpp"
 #include "diagnose/command_template.hpp"
+#include "diagnose/history_prior.hpp"
 #include "ops/result_aggregator.hpp"
 #include "ops/result_filter.hpp"
 
@@ -130,41 +139,82 @@ std::string json_rate(const su::RateCounts& c) {
   return fmt::format("{:.6g}", static_cast<double>(c.failures) / static_cast<double>(c.runs));
 }
 
-// Live progress on a terminal (one line, redrawn), plain lines otherwise.
-class Progress {
- public:
-  Progress(bool quiet, const std::vector<std::string>& candidates)
-      : quiet_(quiet), live_(::isatty(2) == 1), candidates_(candidates) {}
+// What su-bisect is doing, after a probe: the phase, and in the search the
+// leading candidate.
+std::string progress_text(const su::BisectProgress& p, const std::vector<std::string>& candidates) {
+  std::string line = fmt::format("run {} ({}): {} failed", p.runs, p.phase, p.failures);
+  if (!candidates.empty() && p.phase == std::string_view("search"))
+    line += fmt::format("; leading {} ({:.2f}); {} of {} plausible", candidates[p.leader],
+                        p.leader_posterior, p.plausible, candidates.size());
+  return line;
+}
 
-  void operator()(const su::BisectProgress& p) {
-    if (quiet_) return;
-    std::string line = fmt::format("su-bisect: run {} ({}): {} failed", p.runs, p.phase, p.failures);
-    if (!candidates_.empty() && p.phase == std::string_view("search"))
-      line += fmt::format("; leading {} ({:.2f}); {} of {} plausible", candidates_[p.leader],
-                          p.leader_posterior, p.plausible, candidates_.size());
-    if (live_) {
-      std::fprintf(stderr, "\r\033[K%s", line.c_str());
-      dirty_ = true;
-    } else if (p.phase != last_phase_ || p.runs >= last_runs_ + 10) {
-      std::fprintf(stderr, "%s\n", line.c_str());
-      last_runs_ = p.runs;
-    }
-    last_phase_ = std::string(p.phase);
-    std::fflush(stderr);
-  }
-
-  void done() {
-    if (dirty_) std::fprintf(stderr, "\r\033[K");
-    dirty_ = false;
-  }
-
- private:
-  bool quiet_, live_;
-  const std::vector<std::string>& candidates_;
-  bool dirty_ = false;
-  std::string last_phase_;
-  std::size_t last_runs_ = 0;
+// --suspects-from: the candidates' prior weights from the run history at
+// `location` (weights empty: start uniform), and a line saying what the
+// history told.
+struct HistoryPrior {
+  std::vector<double> weights;
+  std::string summary;
 };
+
+HistoryPrior history_prior(const su::Tool& tool, const std::string& location,
+                           std::optional<std::uint64_t> last, const std::string& victim,
+                           const std::vector<std::string>& candidates) {
+  std::string name = su::location_name(location);
+  su::SuspectOptions options;
+  options.selection.last = last;
+  auto store = su::open_store(location);
+  // The history is advice: a run that cannot be read is left out of it.
+  su::SuspectReport report = su::find_suspects(
+      *store, victim, options, [&](std::uint64_t, const std::string& error) {
+        tool.warn(fmt::format("--suspects-from: {}; left out of the prior", error));
+      });
+  HistoryPrior prior;
+  auto uniform = [&](const std::string& why) {
+    tool.warn(fmt::format("--suspects-from: '{}': {}; starting from a uniform prior", name, why));
+    prior.summary = fmt::format("uniform ({})", why);
+    return prior;
+  };
+  switch (report.verdict) {
+    case su::SuspectVerdict::not_found:
+      return uniform(fmt::format("none of its {} runs ran '{}'", report.runs, victim));
+    case su::SuspectVerdict::never_failed:
+      return uniform(fmt::format("'{}' passed in all {} runs where it ran", victim,
+                                 report.victim_runs));
+    case su::SuspectVerdict::always_failed:
+      return uniform(fmt::format("'{}' failed in all {} runs where it ran, so no order of tests "
+                                 "is told apart from another",
+                                 victim, report.victim_runs));
+    default:
+      break;
+  }
+  std::unordered_map<std::string_view, const su::Suspect*> by_id;
+  for (const auto& s : report.suspects) by_id.emplace(s.id, &s);
+  prior.weights.assign(candidates.size(), 1.0);
+  std::vector<std::size_t> raised;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    auto it = by_id.find(candidates[i]);
+    if (it == by_id.end()) continue;  // never before the victim: the baseline
+    prior.weights[i] = su::history_weight(it->second->table);
+    if (prior.weights[i] > 1) raised.push_back(i);
+  }
+  std::string runs = fmt::format("'{}' failed in {} of {} runs in '{}'", victim,
+                                 report.victim_failures, report.victim_runs, name);
+  if (raised.empty()) {
+    prior.weights.clear();
+    return uniform(fmt::format("{}, after none of the candidates more than before the others",
+                               runs));
+  }
+  std::stable_sort(raised.begin(), raised.end(), [&](std::size_t a, std::size_t b) {
+    return prior.weights[a] > prior.weights[b];
+  });
+  prior.summary = fmt::format("from the history ({}): ", runs);
+  for (std::size_t k = 0; k < std::min<std::size_t>(3, raised.size()); ++k)
+    prior.summary += fmt::format("{}{} x{:.3g}", k ? ", " : "", candidates[raised[k]],
+                                 prior.weights[raised[k]]);
+  if (raised.size() > 3) prior.summary += fmt::format(" and {} more", raised.size() - 3);
+  return prior;
+}
 
 // ^C or a kill ends su-bisect: take the runners down with it.
 void on_fatal_signal(int sig) {
@@ -178,7 +228,8 @@ void on_fatal_signal(int sig) {
 int main(int argc, char** argv) {
   su::Tool tool{"su-bisect",
                 "Find the earlier test that makes a test fail, even when it fails only sometimes."};
-  std::string input = "-", runner, victim, format = "text", output_list;
+  std::string input = "-", runner, victim, format = "text", output_list, suspects_from;
+  std::optional<std::uint64_t> suspects_last;
   su::BisectOptions options;
   double timeout = 600;
   bool quiet = false;
@@ -206,6 +257,13 @@ int main(int argc, char** argv) {
   app.add_option("--format", format, "'text' (default), 'ids' (the culprits) or 'json'")
       ->check(CLI::IsMember({"text", "ids", "json"}));
   app.add_option("--output-list", output_list, "write the reproduction's test list to FILE");
+  app.add_option("--suspects-from", suspects_from,
+                 "start from the run history in DIR (a su archive, .stestr, .testrepository, or "
+                 "postgresql://...): tests the victim's failures followed are tried first")
+      ->type_name("DIR");
+  app.add_option("--suspects-last", suspects_last, "--suspects-from: only its last N runs")
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
   app.add_flag("-q,--quiet", quiet, "no progress on stderr");
   tool.add_strict_flag();
 
@@ -216,6 +274,8 @@ int main(int argc, char** argv) {
     };
     if (!su::has_test_placeholder(runner))
       return usage("--runner: the command must contain {ids} or {list}, where the tests go");
+    if (suspects_last && suspects_from.empty())
+      return usage("--suspects-last needs --suspects-from");
 
     RereadableInput stream{input};
     std::string shown = input == "-" ? "<stdin>" : input;
@@ -264,18 +324,44 @@ int main(int argc, char** argv) {
                          : b.route_code       ? "route " + *b.route_code
                                               : "the only worker";
 
+    su::ProgressLine progress{"su-bisect", quiet, su::ProgressLine::stderr_is_terminal()};
+    HistoryPrior prior;
+    if (!suspects_from.empty()) {
+      try {
+        prior = history_prior(tool, suspects_from, suspects_last, victim, candidates);
+      } catch (const su::ArchiveUsage& e) {
+        return usage(fmt::format("--suspects-from: {}", e.what()));
+      } catch (const su::ArchiveDamage& e) {
+        tool.error(fmt::format("--suspects-from: '{}': {}", e.path(), e.what()));
+        return su::Exit::undecodable;
+      }
+      options.posterior.weights = prior.weights;
+      if (!prior.weights.empty()) progress.step("prior " + prior.summary);
+    }
+
     // A probe never outlives --max-time.
     if (options.max_seconds > 0) timeout = std::min(timeout, options.max_seconds);
     su::CommandProbeRunner probe_runner{runner, timeout};
     std::signal(SIGINT, on_fatal_signal);
     std::signal(SIGTERM, on_fatal_signal);
     std::signal(SIGHUP, on_fatal_signal);
-    Progress progress{quiet, candidates};
-    if (!quiet)
-      std::fprintf(stderr, "su-bisect: victim %s; %zu candidates ran before it on %s\n",
-                   victim.c_str(), candidates.size(), worker.c_str());
-    su::BisectResult result = su::bisect(probe_runner, candidates, victim, options,
-                                         [&](const su::BisectProgress& p) { progress(p); });
+    progress.step(fmt::format("victim {}; {} candidates ran before it on {}", victim,
+                              candidates.size(), worker));
+    // On a terminal one live line; otherwise a line at each new phase and
+    // every ten runs, which a CI log can keep.
+    std::string last_phase;
+    std::size_t last_runs = 0;
+    auto on_progress = [&](const su::BisectProgress& p) {
+      std::string line = progress_text(p, candidates);
+      if (progress.live()) {
+        progress.show([line](double elapsed) { return fmt::format("{}; {:.0f} s", line, elapsed); });
+      } else if (p.phase != last_phase || p.runs >= last_runs + 10) {
+        progress.step(line);
+        last_runs = p.runs;
+      }
+      last_phase = p.phase;
+    };
+    su::BisectResult result = su::bisect(probe_runner, candidates, victim, options, on_progress);
     progress.done();
 
     if (result.verdict == su::Verdict::runner_failed) {
@@ -323,6 +409,7 @@ int main(int argc, char** argv) {
       std::string t;
       t += fmt::format("Victim: {}\n", victim);
       t += fmt::format("Candidates: {} tests ran before it on {}\n", candidates.size(), worker);
+      if (!suspects_from.empty()) t += fmt::format("Prior: {}\n", prior.summary);
       t += fmt::format("Runs: {} ({:.1f} s)\n", result.runs, result.seconds);
       t += fmt::format("Failure rate after every candidate: {}\n", rate_text(result.with_candidates));
       t += fmt::format("Failure rate alone: {}\n", rate_text(result.alone));

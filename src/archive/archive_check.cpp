@@ -18,6 +18,7 @@
 #include "base/crc32.hpp"
 #include "base/error.hpp"
 #include "codec/v2_reader.hpp"
+#include "event/damage_count.hpp"
 #include "event/sink.hpp"
 
 namespace su {
@@ -25,13 +26,6 @@ namespace su {
 using namespace archive_layout;
 
 namespace {
-
-// Counts damage; `check` reports it through the index's damaged_regions.
-class DamageCounter : public DamageHandler {
- public:
-  void on_damage(const Damage&) override { ++count; }
-  std::uint32_t count = 0;
-};
 
 // Passes bytes through, keeping their size and CRC-32.
 class ChecksumInput : public Input {
@@ -61,7 +55,7 @@ struct Reindexed {
 Reindexed reindex_stream(const std::string& path, IdTable& ids) {
   auto checksum = std::make_unique<ChecksumInput>(open_input(path));
   ChecksumInput* sums = checksum.get();
-  DamageCounter damage;
+  DamageCount damage;
   V2Reader reader(std::make_unique<BufferedInput>(std::move(checksum)), &damage);
   RunIndexer indexer;
   pump(reader, indexer);

@@ -9,8 +9,8 @@
 //                  uuid, time added, source, metadata (jsonb), counts,
 //                  times, the stream's size and CRC-32, and the run's
 //                  worker, route and tag-set tables
-//     su_tests     test ids, each stored once (interned); results name them
-//                  by number
+//     su_tests     test ids, each stored once (interned) with its sha256
+//                  (unique); results name them by number
 //     su_results   one row per test result: run, test, status, start and
 //                  stop (ns since the epoch), worker, position on the
 //                  worker, route, tag set, attachment bytes, byte offset
@@ -27,7 +27,7 @@
 
 namespace su {
 
-inline constexpr int kPgSchemaVersion = 1;
+inline constexpr int kPgSchemaVersion = 2;
 
 // Creates or migrates the schema. Throws PgError (a newer schema, or the
 // server's refusal).

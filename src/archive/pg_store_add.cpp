@@ -8,37 +8,15 @@
 
 #include "archive/archive_error.hpp"
 #include "archive/file_ops.hpp"
+#include "archive/pg_meta.hpp"
 #include "archive/run_ingest.hpp"
 #include "archive/run_uuid.hpp"
-#include "base/json.hpp"
-#include "base/utf8.hpp"
 
 namespace su {
 namespace {
 
 constexpr std::size_t kChunkBytes = 1 << 20;  // su_streams rows
 constexpr std::size_t kCopyBatch = 1 << 20;   // bytes per PQputCopyData
-
-// [["key", "value"], ...]: jsonb keeps an array's order (an object's it
-// would not), and containment queries (meta @> '[["commit", "abc"]]') use
-// the GIN index.
-std::string meta_json(const std::vector<std::pair<std::string, std::string>>& meta) {
-  std::string out = "[";
-  for (const auto& [key, value] : meta) {
-    for (const auto* s : {&key, &value})
-      if (check_utf8(*s) != Utf8Check::valid || s->find('\0') != std::string::npos)
-        throw ArchiveUsage("--meta '" + key + "=" + value +
-                           "': a PostgreSQL archive keeps metadata as JSON, which needs UTF-8 "
-                           "without NUL");
-    if (out.size() > 1) out += ", ";
-    out += "[";
-    append_json_string(out, key);
-    out += ", ";
-    append_json_string(out, value);
-    out += "]";
-  }
-  return out + "]";
-}
 
 }  // namespace
 
@@ -60,11 +38,12 @@ void PgStore::write_rows(std::uint64_t run, const RunIndex& index, const IdTable
   // table; new ones into su_tests in one sorted pass (so two adds interning
   // the same new ids wait for each other rather than deadlock), without
   // spending identity numbers on ids already there; then each one's number.
-  // Room for a big run's names in memory (only settable before the
-  // session's first temporary table).
-  db_.exec("SET temp_buffers = '64MB'");
+  // Room for a big run's names in memory (temp_buffers is only settable
+  // before the session's first temporary table), and for the joins and the
+  // sort below to stay in memory rather than spill to disk. One round trip.
   db_.exec(
-      "CREATE TEMP TABLE IF NOT EXISTS su_add_names (n integer, name bytea,"
+      "SET temp_buffers = '64MB'; SET LOCAL work_mem = '64MB';"
+      " CREATE TEMP TABLE IF NOT EXISTS su_add_names (n integer, name bytea,"
       " hash bytea GENERATED ALWAYS AS (sha256(name)) STORED) ON COMMIT DELETE ROWS");
   db_.copy_begin("COPY su_add_names (n, name) FROM STDIN (FORMAT binary)");
   CopyBuffer copy;
@@ -84,22 +63,71 @@ void PgStore::write_rows(std::uint64_t run, const RunIndex& index, const IdTable
   db_.copy_send(copy.data());
   db_.copy_end();
   // Most ids are known already (the same suite runs again): look them up
-  // first, and insert only when some are missing.
+  // first (pass 0). If some are missing, insert them and take their
+  // numbers from the insert's RETURNING in the same statement (pass 1), so
+  // a new suite costs no second join.
+  //
+  // Another add may be interning the same new ids at the same moment. The
+  // insert is tried plain first, in a savepoint: ON CONFLICT DO NOTHING
+  // would probe su_tests_hash once more per row before inserting (a sixth
+  // of a new suite's add), for a race that is rare. If the race happens,
+  // the plain insert waits for the other add to commit and fails with a
+  // unique violation; it is rolled back to the savepoint (spending the
+  // identity numbers it drew) and done again with ON CONFLICT, which skips
+  // the ids the other add inserted: those are neither returned nor in the
+  // statement's snapshot, so pass 2 looks up whatever is still missing.
   std::vector<std::int32_t> test_of(ids.size(), -1);
   std::size_t wanted = 0, found = 0;
   for (bool w : used) wanted += w;
-  for (int pass = 0; pass < 2 && found < wanted; ++pass) {
-    if (pass == 1)
-      db_.exec(
-          "INSERT INTO su_tests (name) SELECT a.name FROM su_add_names a"
-          " WHERE NOT EXISTS (SELECT 1 FROM su_tests t WHERE t.hash = a.hash)"
-          " ORDER BY a.hash ON CONFLICT DO NOTHING");
-    PgResult numbers = db_.query(
-        "SELECT a.n, t.id FROM su_add_names a JOIN su_tests t ON t.hash = a.hash AND t.name = a.name");
-    found = static_cast<std::size_t>(numbers.rows());
-    for (int i = 0; i < numbers.rows(); ++i)
-      test_of[static_cast<std::size_t>(numbers.integer(i, 0))] =
-          static_cast<std::int32_t>(numbers.integer(i, 1));
+  auto take = [&](const PgResult& numbers) {
+    for (int i = 0; i < numbers.rows(); ++i) {
+      auto& number = test_of[static_cast<std::size_t>(numbers.integer(i, 0))];
+      if (number < 0) ++found;
+      number = static_cast<std::int32_t>(numbers.integer(i, 1));
+    }
+  };
+  // The plain insert takes the ids pass 0 did not find, named by number
+  // (all of them for a new suite), not by a NOT EXISTS against su_tests,
+  // whose cost would grow with every suite the server has seen. The ON
+  // CONFLICT retry keeps NOT EXISTS, so that it draws no identity numbers
+  // for the ids the other writer inserted.
+  auto insert = [](bool retry, bool filtered) {
+    return std::string(
+               "WITH added AS (INSERT INTO su_tests (name, hash) SELECT a.name, a.hash"
+               " FROM su_add_names a") +
+           (retry ? " WHERE NOT EXISTS (SELECT 1 FROM su_tests t WHERE t.hash = a.hash)"
+                  : filtered ? " WHERE a.n = ANY($1::integer[])" : "") +
+           " ORDER BY a.hash" + (retry ? " ON CONFLICT DO NOTHING" : "") +
+           " RETURNING id, hash, name) SELECT a.n, d.id FROM su_add_names a JOIN added d"
+           " ON d.hash = a.hash AND d.name = a.name";
+  };
+  const char* lookup =
+      "SELECT a.n, t.id FROM su_add_names a JOIN su_tests t ON t.hash = a.hash AND t.name = a.name";
+  for (int pass = 0; pass < 3 && found < wanted; ++pass) {
+    if (pass != 1) {
+      take(db_.query(lookup));
+      continue;
+    }
+    std::vector<PgParam> missing;
+    if (found > 0) {
+      std::vector<std::string> numbers;
+      for (std::uint32_t n = 0; n < ids.size(); ++n)
+        if (used[n] && test_of[n] < 0) {
+          // int4 elements, big-endian.
+          numbers.push_back({static_cast<char>(n >> 24), static_cast<char>(n >> 16),
+                             static_cast<char>(n >> 8), static_cast<char>(n)});
+        }
+      missing.push_back(PgParam::array(numbers, 23));
+    }
+    db_.exec("SAVEPOINT su_intern");
+    try {
+      take(db_.query(insert(false, found > 0), missing));
+      db_.exec("RELEASE SAVEPOINT su_intern");
+    } catch (const PgError& e) {
+      if (e.sqlstate() != "23505") throw;  // unique_violation: the race above
+      db_.exec("ROLLBACK TO SAVEPOINT su_intern");
+      take(db_.query(insert(true, false)));
+    }
   }
 
   db_.copy_begin(
@@ -145,7 +173,7 @@ void PgStore::write_rows(std::uint64_t run, const RunIndex& index, const IdTable
 
 std::uint64_t PgStore::add(std::unique_ptr<Input> input, const AddOptions& options) {
   std::int64_t added = options.added_ns.value_or(now_ns());
-  std::string meta = meta_json(options.meta);
+  std::string meta = pg_meta_json(options.meta);
   std::string uuid = options.uuid.empty() ? random_run_uuid() : options.uuid;
   std::uint64_t id = 0;
   db_.exec("BEGIN");

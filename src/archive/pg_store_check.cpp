@@ -12,19 +12,10 @@
 #include "archive/run_indexer.hpp"
 #include "base/error.hpp"
 #include "codec/v2_reader.hpp"
+#include "event/damage_count.hpp"
 #include "event/sink.hpp"
 
 namespace su {
-namespace {
-
-class DamageCounter : public DamageHandler {
- public:
-  void on_damage(const Damage&) override { ++count; }
-  std::uint32_t count = 0;
-};
-
-}  // namespace
-
 CheckReport PgStore::check(bool repair,
                            const std::function<void(std::uint64_t, std::uint64_t)>& progress) {
   CheckReport report;
@@ -41,7 +32,7 @@ CheckReport PgStore::check(bool repair,
       --report.runs;  // removed while we checked
       continue;
     }
-    DamageCounter damage;
+    DamageCount damage;
     RunIndexer indexer;
     std::uint64_t stream_bytes = 0;
     std::uint32_t stream_crc = 0;

@@ -14,19 +14,9 @@
 #include "codec/open_reader.hpp"
 #include "codec/sniff.hpp"
 #include "codec/v2_writer.hpp"
+#include "event/damage_count.hpp"
 
 namespace su {
-namespace {
-
-// Damage in a repository's run is counted, as in an archive's index.
-class DamageCounter : public DamageHandler {
- public:
-  void on_damage(const Damage&) override { ++count; }
-  std::uint32_t count = 0;
-};
-
-}  // namespace
-
 bool Repository::is_repository(const std::string& dir) {
   std::string format = dir + "/format";
   if (!path_exists(format)) return false;
@@ -63,7 +53,7 @@ RunIndex Repository::index(std::uint64_t run) {
     BufferedInput sniff{memory_input(bytes.substr(0, 65536))};
     if (sniff_format(sniff) == Format::v1) format = "v1";
   }
-  DamageCounter damage;
+  DamageCount damage;
   RunIndexer indexer;
   try {
     auto reader = open_memory_reader(std::move(bytes), {.damage = &damage});

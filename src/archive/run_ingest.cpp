@@ -7,27 +7,10 @@
 #include "codec/v1_reader.hpp"
 #include "codec/sniff.hpp"
 #include "codec/v2_reader.hpp"
+#include "event/damage_count.hpp"
 #include "event/sink.hpp"
 
 namespace su {
-namespace {
-
-// Forwards damage to the caller's handler and counts it.
-class CountingDamage : public DamageHandler {
- public:
-  explicit CountingDamage(DamageHandler* next) : next_(next) {}
-  void on_damage(const Damage& d) override {
-    ++count;
-    if (next_) next_->on_damage(d);
-  }
-  std::uint32_t count = 0;
-
- private:
-  DamageHandler* next_;
-};
-
-}  // namespace
-
 IngestedRun ingest_run(std::unique_ptr<Input> input, const AddOptions& options,
                        CompressedWriter& writer, RunIndexer& indexer) {
   IngestedRun out;
@@ -35,7 +18,7 @@ IngestedRun ingest_run(std::unique_ptr<Input> input, const AddOptions& options,
                                                     options.progress);
   RecordingInput* recorder = recording.get();
   auto buffered = std::make_unique<BufferedInput>(std::move(recording));
-  CountingDamage damage{options.damage};
+  DamageCount damage{options.damage};
   if (sniff_format(*buffered) == Format::v2) {
     out.input_format = "v2";
     recorder->start_recording(writer);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 
 namespace su {
 namespace {
@@ -21,7 +22,22 @@ CulpritPosterior::CulpritPosterior(std::size_t candidates, PosteriorOptions opti
   double pair_prior = pairs_enabled_ ? options_.pair_prior : 0;
   double alone_prior = n_ == 0 ? 1 : options_.alone_prior;
   log_prior_alone_ = std::log(alone_prior);
-  if (n_ > 0) log_prior_single_ = std::log((1 - alone_prior - pair_prior) / static_cast<double>(n_));
+  if (!options_.weights.empty()) {
+    if (options_.weights.size() != n_)
+      throw std::invalid_argument("prior weights: one per candidate is needed");
+    // log_prior_single_ + log_weight_[i] is log(mass * w_i / sum w).
+    double sum = 0;
+    for (double w : options_.weights) {
+      if (!(w > 0) || !std::isfinite(w))
+        throw std::invalid_argument("prior weights must be finite and above 0");
+      sum += w;
+    }
+    log_weight_.reserve(n_);
+    for (double w : options_.weights) log_weight_.push_back(std::log(w));
+    log_prior_single_ = std::log((1 - alone_prior - pair_prior) / sum);
+  } else if (n_ > 0) {
+    log_prior_single_ = std::log((1 - alone_prior - pair_prior) / static_cast<double>(n_));
+  }
   if (pairs_enabled_)
     log_prior_pair_ = std::log(pair_prior / (static_cast<double>(n_) * (n_ - 1) / 2));
   single_counts_.resize(n_);
@@ -87,8 +103,10 @@ void CulpritPosterior::recompute() {
                                                  1.0 + (total_.runs - total_.failures));
   std::vector<double> single_log(n_), pair_log(pair_counts_.size());
   double top = alone_log;
+  bool weighted = !log_weight_.empty();
   for (std::size_t i = 0; i < n_; ++i) {
     single_log[i] = log_prior_single_ + log_evidence(single_counts_[i]);
+    if (weighted) single_log[i] += log_weight_[i];
     top = std::max(top, single_log[i]);
   }
   for (std::size_t p = 0; p < pair_counts_.size(); ++p) {

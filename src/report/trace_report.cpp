@@ -204,7 +204,8 @@ void TraceReport::on_result(const TestResult& r) {
   }
   line_.clear();
   std::string& head = head_;
-  head.assign("{");
+  head.clear();
+  head.push_back('{');  // not assign("{"): GCC 12 warns falsely (-Wrestrict) on that
   char digits[24];
   head.append(digits, std::to_chars(digits, digits + sizeof digits, w).ptr);
   head += "} ";

@@ -286,3 +286,86 @@ TEST_CASE("parallel probes find the same culprit") {
   CHECK(ids[r.culprits[0]] == "t20");
   CHECK(reports > 0);
 }
+
+// Prior weights (su-bisect --suspects-from).
+
+TEST_CASE("prior weights share the singles' mass in proportion; pairs and alone are kept") {
+  su::CulpritPosterior post{4, {.weights = {1, 1, 1, 7}}};
+  CHECK(post.alone() == doctest::Approx(0.1));
+  CHECK(post.single(3) == doctest::Approx(0.8 * 7 / 10));
+  CHECK(post.single(0) == doctest::Approx(0.8 * 1 / 10));
+  // Six pairs, alike.
+  CHECK(post.best_pair().posterior == doctest::Approx(0.1 / 6));
+  CHECK(post.involvement(3) - post.single(3) == doctest::Approx(0.1 / 2));
+  CHECK(total(post) == doctest::Approx(1.0));
+  CHECK(post.best_single() == 3);
+  CHECK(post.best_probe() == Members{3});  // half the mass, in one test
+}
+
+TEST_CASE("equal prior weights, of any size, are the uniform prior") {
+  su::CulpritPosterior uniform{10}, fives{10, {.weights = std::vector<double>(10, 5.0)}};
+  uniform.observe(range(0, 10), true);
+  fives.observe(range(0, 10), true);
+  uniform.observe(range(0, 5), false);
+  fives.observe(range(0, 5), false);
+  for (std::uint32_t i = 0; i < 10; ++i)
+    CHECK(fives.involvement(i) == doctest::Approx(uniform.involvement(i)));
+  CHECK(fives.best_probe() == uniform.best_probe());
+}
+
+TEST_CASE("prior weights must be one per candidate, finite and above zero") {
+  CHECK_THROWS_AS(su::CulpritPosterior(3, {.weights = {1, 1}}), std::invalid_argument);
+  CHECK_THROWS_AS(su::CulpritPosterior(2, {.weights = {1, 0}}), std::invalid_argument);
+  CHECK_THROWS_AS(su::CulpritPosterior(2, {.weights = {1, -2}}), std::invalid_argument);
+  CHECK_THROWS_AS(su::CulpritPosterior(2, {.weights = {1, NAN}}), std::invalid_argument);
+  CHECK_THROWS_AS(su::CulpritPosterior(2, {.weights = {1, INFINITY}}), std::invalid_argument);
+}
+
+namespace {
+
+// Runner calls su::bisect needs for `culprit` among n candidates at rate p,
+// over `seeds` fake runners, with `favoured` given prior weight 100 (none
+// when empty). Checks every search names the culprit.
+std::size_t calls_to_find(std::size_t n, const std::string& culprit, double p,
+                          const std::string& favoured, int seeds) {
+  auto ids = names(n);
+  su::BisectOptions options;
+  if (!favoured.empty()) {
+    options.posterior.weights.assign(n, 1.0);
+    options.posterior.weights[std::stoul(favoured.substr(1))] = 100;
+  }
+  std::size_t calls = 0;
+  for (int seed = 0; seed < seeds; ++seed) {
+    FakeRunner fake;
+    fake.rng.seed(1000 + static_cast<unsigned>(seed));
+    fake.culprits = {culprit};
+    fake.p = p;
+    su::BisectResult r = su::bisect(fake, ids, "victim", options);
+    CHECK(r.verdict == su::Verdict::culprit);
+    REQUIRE(r.culprits.size() == 1);
+    CHECK(ids[r.culprits[0]] == culprit);
+    CHECK(r.confidence >= 0.95);
+    calls += r.runs;
+  }
+  return calls;
+}
+
+}  // namespace
+
+TEST_CASE("a prior favouring the culprit finds it in fewer runs") {
+  std::size_t uniform = calls_to_find(300, "t217", 1, "", 1);
+  std::size_t favoured = calls_to_find(300, "t217", 1, "t217", 1);
+  CHECK(favoured + 5 <= uniform);
+  uniform = calls_to_find(60, "t41", 0.5, "", 8);
+  favoured = calls_to_find(60, "t41", 0.5, "t41", 8);
+  CHECK(favoured < uniform);
+}
+
+TEST_CASE("a prior favouring the wrong candidate still finds the culprit") {
+  std::size_t uniform = calls_to_find(300, "t217", 1, "", 1);
+  std::size_t misled = calls_to_find(300, "t217", 1, "t5", 1);
+  // log2(100) bits to win back: a few more probes at most.
+  CHECK(misled <= uniform + 7);
+  calls_to_find(60, "t41", 0.5, "t12", 8);
+  calls_to_find(60, "t41", 0.2, "t12", 4);
+}

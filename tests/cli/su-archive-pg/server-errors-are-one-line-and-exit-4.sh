@@ -36,7 +36,7 @@ sql "DROP ROLE $role" >/dev/null
 sql "UPDATE su_schema SET version = 99" >/dev/null
 run su-archive --archive "$PG" list
 expect_status 4
-expect_stderr_contains "the archive's schema is version 99, newer than this su-archive knows (1)"
+expect_stderr_contains "the archive's schema is version 99, newer than this su-archive knows (2)"
 one_line
 run su-archive --archive "$PG" init
 expect_status 4
