@@ -19,7 +19,7 @@ constexpr std::size_t kInitialSize = 64 * 1024;
 // How far a mapped input is read between handing pages back: often enough
 // to keep a few MiB mapped, rarely enough that the madvise calls cost
 // nothing.
-constexpr std::size_t kReleaseStep = 2 * 1024 * 1024;
+constexpr std::size_t kReleaseStep = 512 * 1024;
 
 constexpr std::uint8_t kZstdMagic[4] = {0x28, 0xB5, 0x2F, 0xFD};
 
