@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "base/civil_date.hpp"
+
 namespace su {
 namespace {
 
@@ -26,17 +28,6 @@ bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 int days_in_month(int y, int m) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && leap(y) ? 29 : kDays[m - 1];
-}
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
-// days_from_civil).
-std::int64_t days_from_civil(std::int64_t y, int m, int d) {
-  y -= m <= 2;
-  std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  std::int64_t yoe = y - era * 400;
-  std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
 }
 
 // python: int(float("0." + digits) * 1e6). Up to 15 digits the quotient
@@ -162,8 +153,8 @@ bool finish_time(std::string_view t, std::size_t pos, int year, int month, int d
     return fail("date or time out of range");
   if (offset_minutes <= -24 * 60 || offset_minutes >= 24 * 60)
     return fail("time zone offset out of range");
-  std::int64_t seconds = days_from_civil(year, month, day) * 86400 + hh * 3600 + mm * 60 + ss -
-                         offset_minutes * 60;
+  std::int64_t days = days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+  std::int64_t seconds = days * 86400 + hh * 3600 + mm * 60 + ss - offset_minutes * 60;
   if (seconds < 0 || seconds > 0xFFFFFFFFLL)
     return fail("time outside what a subunit v2 timestamp can hold (1970 to 2106)");
   out.seconds = static_cast<std::uint32_t>(seconds);
@@ -222,17 +213,8 @@ void append_v1_time(const Timestamp& ts, std::string& out) {
   std::int64_t us = ts.micros();
   std::int64_t secs = us / 1000000, frac = us % 1000000;
   std::int64_t days = secs / 86400, rem = secs % 86400;
-  // civil_from_days (Howard Hinnant).
-  std::int64_t z = days + 719468;
-  std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  std::int64_t doe = z - era * 146097;
-  std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  std::int64_t y = yoe + era * 400;
-  std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  std::int64_t mp = (5 * doy + 2) / 153;
-  std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  if (m <= 2) ++y;
+  CivilDate date = civil_from_days(days);
+  std::int64_t y = date.year, m = date.month, d = date.day;
   // "YYYY-MM-DD HH:MM:SS.ffffffZ", formatted by hand: this runs once per
   // time line and printf was most of su-downgrade's time.
   char buf[27];

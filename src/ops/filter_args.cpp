@@ -3,6 +3,8 @@
 
 #include <cctype>
 
+#include "base/civil_date.hpp"
+
 namespace su {
 namespace {
 
@@ -50,16 +52,6 @@ bool decimal_micros(std::string_view s, std::int64_t& out) {
   return true;
 }
 
-// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's algorithm).
-std::int64_t days_from_civil(std::int64_t y, std::int64_t m, std::int64_t d) {
-  y -= m <= 2;
-  std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  std::int64_t yoe = y - era * 400;
-  std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
 }  // namespace
 
 bool parse_time_micros(std::string_view text, std::int64_t& out) {
@@ -101,7 +93,8 @@ bool parse_time_micros(std::string_view text, std::int64_t& out) {
     offset = sign * (oh * 3600 + om * 60);
   }
   if (!s.empty()) return false;
-  std::int64_t seconds = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
+  std::int64_t days = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+  std::int64_t seconds = days * 86400 + h * 3600 + mi * 60 + sec - offset;
   out = seconds * 1'000'000 + frac;
   return true;
 }

@@ -9,6 +9,7 @@
 
 #include <toml++/toml.h>
 
+#include "base/civil_date.hpp"
 #include "base/error.hpp"
 
 namespace su {
@@ -44,21 +45,11 @@ void append_toml_string(std::string& out, std::string_view s) {
 
 }  // namespace
 
-std::int32_t days_from_civil(int year, unsigned month, unsigned day) {
-  using namespace std::chrono;
-  return static_cast<std::int32_t>(
-      sys_days{year_month_day{std::chrono::year{year}, std::chrono::month{month},
-                              std::chrono::day{day}}}
-          .time_since_epoch()
-          .count());
-}
-
 std::string civil_date(std::int32_t days) {
-  using namespace std::chrono;
-  year_month_day ymd{sys_days{std::chrono::days{days}}};
+  CivilDate date = civil_from_days(days);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(date.year),
+                date.month, date.day);
   return buf;
 }
 
@@ -124,7 +115,7 @@ Quarantine Quarantine::parse(std::string_view text, std::string_view source_name
           if (v.is_date()) d = v.as_date()->get();
           if (v.is_date_time()) d = v.as_date_time()->get().date;
           if (!d) fail_at(v.source(), "'expires' must be a date, written like 2027-01-31 (no quotes)");
-          e.expires = days_from_civil(d->year, d->month, d->day);
+          e.expires = static_cast<std::int32_t>(days_from_civil(d->year, d->month, d->day));
         } else {
           fail_at(k.source(), "unknown key '" + std::string(name) +
                                   "' (an entry has id or pattern, reason, issue, expires)");

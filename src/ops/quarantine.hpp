@@ -59,8 +59,7 @@ struct QuarantineEntry {
   std::uint64_t failures_standing = 0;     // failing results not quarantined: expired
 };
 
-// Days since 1970-01-01 of a civil date, and back as "YYYY-MM-DD".
-std::int32_t days_from_civil(int year, unsigned month, unsigned day);
+// Days since 1970-01-01 as "YYYY-MM-DD" (the other way: base/civil_date.hpp).
 std::string civil_date(std::int32_t days);
 // Today, UTC.
 std::int32_t today_days();

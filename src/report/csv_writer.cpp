@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "base/civil_date.hpp"
 #include "codec/v2_writer.hpp"
 
 namespace su {
@@ -56,20 +57,6 @@ void append_csv_field(std::string& out, std::string_view field) {
 
 namespace {
 
-// Howard Hinnant's civil_from_days: days since 1970-01-01 -> y, m, d.
-void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  unsigned doe = static_cast<unsigned>(z - era * 146097);
-  unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  y = static_cast<std::int64_t>(yoe) + era * 400;
-  unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  if (m <= 2) ++y;
-}
-
 char* digits(char* p, std::int64_t v, int width) {
   for (int i = width - 1; i >= 0; --i) {
     p[i] = static_cast<char>('0' + v % 10);
@@ -102,14 +89,12 @@ void append_python_datetime(std::string& out, std::int64_t micros, DateCache& ca
   }
   // A run spans a day or two: the date's text is kept, not recomputed.
   if (cache.size == 0 || cache.day != days) {
-    std::int64_t y;
-    unsigned m, d;
-    civil_from_days(days, y, m, d);
-    char* p = digits(cache.text, y, 4);
+    CivilDate date = civil_from_days(days);
+    char* p = digits(cache.text, date.year, 4);
     *p++ = '-';
-    p = digits(p, m, 2);
+    p = digits(p, date.month, 2);
     *p++ = '-';
-    p = digits(p, d, 2);
+    p = digits(p, date.day, 2);
     *p++ = ' ';
     cache.day = days;
     cache.size = static_cast<std::size_t>(p - cache.text);

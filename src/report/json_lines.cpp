@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "base/civil_date.hpp"
 #include "base/json.hpp"
 #include "base/utf8.hpp"
 
@@ -51,20 +52,12 @@ void append_civil_time(std::string& out, std::int64_t secs) {
     rem += 86400;
     --days;
   }
-  std::int64_t z = days + 719468;
-  std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  std::int64_t doe = z - era * 146097;
-  std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  std::int64_t mp = (5 * doy + 2) / 153;
-  std::int64_t day = doy - (153 * mp + 2) / 5 + 1;
-  std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
-  std::int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  append_digits(out, year, 4);
+  CivilDate date = civil_from_days(days);
+  append_digits(out, date.year, 4);
   out.push_back('-');
-  append_digits(out, month, 2);
+  append_digits(out, date.month, 2);
   out.push_back('-');
-  append_digits(out, day, 2);
+  append_digits(out, date.day, 2);
   out.push_back('T');
   append_digits(out, rem / 3600, 2);
   out.push_back(':');

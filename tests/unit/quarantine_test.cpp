@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "base/civil_date.hpp"
 #include "event/sink.hpp"
 #include "ops/quarantine.hpp"
 #include "ops/result_filter.hpp"

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "archive/flake_stats.hpp"
+#include "base/civil_date.hpp"
 #include "base/json.hpp"
 #include "base/output.hpp"
 #include "ops/quarantine.hpp"
@@ -93,7 +94,7 @@ Exit run_flaky(Context& ctx, const FlakyArgs& args) {
       ctx.tool.error(fmt::format("--expires: '{}' is not a date like 2027-01-31", args.expires));
       return Exit::usage;
     }
-    expires = days_from_civil(static_cast<int>(y), m, d);
+    expires = static_cast<std::int32_t>(su::days_from_civil(y, m, d));
   }
   options.min_runs = args.min_runs;
   options.max_run_failure_ratio = args.max_ratio;
