@@ -4,6 +4,8 @@
 #   tests/fuzz/long.sh SECONDS [TARGET...]
 # With FUZZ_RUNS=N in the environment a target also stops after N
 # executions (so SECONDS is a cap for the targets slower than N/SECONDS).
+# Never pause a campaign (SIGSTOP): libFuzzer's -timeout counts wall-clock
+# time, so the paused input is reported as a timeout and the target stops.
 # Builds build-fuzz-long/ (clang, ASan, no UBSan: CI's short runs keep
 # it) if needed. Each target's corpus is kept in build-fuzz-long/corpus/TARGET and
 # grows from one campaign to the next; crashing inputs are written to
