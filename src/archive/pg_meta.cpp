@@ -77,23 +77,6 @@ class MetaParser {
     }
     return true;
   }
-  static void utf8(std::string& out, std::uint32_t c) {
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
-  }
   bool string(std::string& out) {
     if (!take('"')) return false;
     while (p_ < s_.size()) {
@@ -125,7 +108,7 @@ class MetaParser {
           } else if (c1 >= 0xDC00 && c1 < 0xE000) {
             return false;
           }
-          utf8(out, c1);
+          append_utf8(out, c1);
           break;
         }
         default: return false;

@@ -10,6 +10,7 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#include <string>
 #include <string_view>
 
 namespace su {
@@ -19,6 +20,10 @@ enum class Utf8Check {
   invalid,    // python: "... is not UTF8"
   truncated,  // valid so far but ends inside a character: "partially decodable"
 };
+
+// Appends the UTF-8 encoding of code point `cp` (at most U+10FFFF; the
+// caller has checked it).
+void append_utf8(std::string& out, std::uint32_t cp);
 
 // Checks `s` with python's rules (no surrogates, no overlongs, <= U+10FFFF).
 // `valid_prefix` receives how many bytes decode to whole characters.
