@@ -89,7 +89,6 @@ class BufferedInput {
   std::unique_ptr<std::uint8_t[]> buf_;  // empty when the input is mapped
   const std::uint8_t* base_;             // buf_, or the mapping
   std::size_t capacity_;
-  std::size_t released_ = 0;             // mapped bytes handed back so far
   std::size_t release_at_ = SIZE_MAX;    // pos_ at which to hand more back
   std::size_t pos_ = 0, end_ = 0;
   std::uint64_t offset_ = 0;
