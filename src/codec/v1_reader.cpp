@@ -36,28 +36,48 @@ enum class Kind { none, test, error, failure, progress, skip, success, tags, tim
 Kind classify_any(std::string_view line, std::size_t& offset);
 
 // The spellings writers use, "keyword: " then an argument: recognised by
-// their first bytes, before the general rule's byte-by-byte token scan
-// (whose loop exits mispredict on every line).
-struct Spelling {
-  std::string_view prefix;
-  Kind kind;
-};
-constexpr Spelling kSpellings[] = {
-    {"time: ", Kind::time},         {"tags: ", Kind::tags},         {"test: ", Kind::test},
-    {"successful: ", Kind::success}, {"success: ", Kind::success},   {"failure: ", Kind::failure},
-    {"error: ", Kind::error},       {"xfail: ", Kind::xfail},       {"uxsuccess: ", Kind::uxsuccess},
-    {"skip: ", Kind::skip},
-};
+// their first byte and a compare of constant length (a load or two, no
+// call), before the general rule's byte-by-byte token scan (whose loop
+// exits mispredict on every line). The token is the prefix less its space;
+// it names the directive when a non-space byte follows (else the general
+// rule decides).
+template <std::size_t N>
+inline bool spelled(std::string_view line, const char (&prefix)[N]) {
+  constexpr std::size_t n = N - 1;
+  return line.size() > n && std::memcmp(line.data(), prefix, n) == 0 && !is_space(line[n]);
+}
 
 Kind classify(std::string_view line, std::size_t& offset) {
-  // The token is the prefix less its space; it names the directive when a
-  // non-space byte follows (else the general rule decides).
-  for (const Spelling& s : kSpellings) {
-    if (line.size() > s.prefix.size() && line[0] == s.prefix[0] && line.starts_with(s.prefix) &&
-        !is_space(line[s.prefix.size()])) {
-      offset = s.prefix.size();
-      return s.kind;
-    }
+  if (line.empty()) return Kind::none;
+  auto is = [&](const auto& prefix) {
+    if (!spelled(line, prefix)) return false;
+    offset = sizeof prefix - 1;
+    return true;
+  };
+  switch (line[0]) {
+    case 't':
+      if (is("time: ")) return Kind::time;
+      if (is("tags: ")) return Kind::tags;
+      if (is("test: ")) return Kind::test;
+      break;
+    case 's':
+      if (is("successful: ") || is("success: ")) return Kind::success;
+      if (is("skip: ")) return Kind::skip;
+      break;
+    case 'f':
+      if (is("failure: ")) return Kind::failure;
+      break;
+    case 'e':
+      if (is("error: ")) return Kind::error;
+      break;
+    case 'x':
+      if (is("xfail: ")) return Kind::xfail;
+      break;
+    case 'u':
+      if (is("uxsuccess: ")) return Kind::uxsuccess;
+      break;
+    default:
+      break;
   }
   return classify_any(line, offset);
 }
@@ -153,6 +173,36 @@ inline const char* find_newline(const char* p, std::size_t n) {
   return static_cast<const char*>(std::memchr(p + i, '\n', n - i));
 }
 
+// Bit i of `newlines` is set where p[i] is '\n', of `high` where p[i] >=
+// 0x80, for the 64 bytes at p: one pass finds every line end in a block
+// and whether the lines are ASCII (and so valid UTF-8).
+struct BlockMasks {
+  std::uint64_t newlines, high;
+};
+inline BlockMasks block_masks(const char* p) {
+  BlockMasks m{0, 0};
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  for (int k = 0; k < 4; ++k) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    m.newlines |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(
+                      _mm_movemask_epi8(_mm_cmpeq_epi8(v, newline))))
+                  << (16 * k);
+    m.high |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(v)))
+              << (16 * k);
+  }
+#else
+  for (int i = 0; i < 64; ++i) {
+    m.newlines |= static_cast<std::uint64_t>(p[i] == '\n') << i;
+    m.high |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i]) >> 7) << i;
+  }
+#endif
+  return m;
+}
+
+// Lines longer than this are left to peek_line.
+constexpr std::size_t kScanLine = 4096;
+
 // ASCII without NUL (a NUL only sends the caller to the exact checks).
 bool is_ascii(std::string_view s) {
   return is_plain_ascii(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
@@ -210,25 +260,34 @@ bool V1Reader::drained() const {
 }
 
 bool V1Reader::next(Event& event) {
-  while (queue_pos_ == queue_.size()) {
-    queue_.clear();
-    queue_pos_ = 0;
-    if (text_emitted_) {
-      text_.clear();
-      text_emitted_ = false;
-    }
-    if (spilled_) {
-      // The pieces handed on are out; keep only what is still to come.
-      for (std::size_t k = 0; k < details_used_; ++k) details_[k].bytes.clear();
-      spilled_ = false;
-    }
+  if (queue_pos_ < queue_.size()) {
+    event = queue_[queue_pos_++];
+    return true;
+  }
+  queue_.clear();
+  queue_pos_ = 0;
+  // The events handed out before are gone: their storage can be reused.
+  if (text_emitted_) {
+    text_.clear();
+    text_emitted_ = false;
+  }
+  if (spilled_) {
+    // The pieces handed on are out; keep only what is still to come.
+    for (std::size_t k = 0; k < details_used_; ++k) details_[k].bytes.clear();
+    spilled_ = false;
+  }
+  // Most lines give no event and most events come one to a line: the
+  // first event of a step is built in `event` itself, not copied there.
+  direct_ = &event;
+  direct_used_ = false;
+  while (!direct_used_) {
     if (!step()) {
       if (!text_.empty()) flush_text();
-      if (queue_.empty()) return false;
+      break;
     }
   }
-  event = queue_[queue_pos_++];
-  return true;
+  direct_ = nullptr;
+  return direct_used_;
 }
 
 bool V1Reader::step() {
@@ -240,6 +299,18 @@ bool V1Reader::step() {
   }
   if (state_ == State::chunk_data) return read_chunk_data();
   std::string_view line;
+  bool ascii = false;
+  if (!continuation_ && scan_line(line, ascii)) {
+    line_offset_ = in_->offset();
+    if (state_ == State::outside || state_ == State::in_test) {
+      handle_directive(line, ascii);
+    } else {
+      handle_details_line(line, false, false);
+    }
+    in_->consume(line.size());
+    ++line_no_;
+    return true;
+  }
   bool partial = false;
   if (!peek_line(line, partial)) {
     end_of_stream();
@@ -257,6 +328,45 @@ bool V1Reader::step() {
 
 bool V1Reader::line_buffered() const {
   return std::memchr(in_->data(), '\n', in_->available()) != nullptr;
+}
+
+// The next whole line when it is in the buffer and not over-long (else
+// false, for peek_line to decide), and whether it is all ASCII. Newlines
+// are found 64 bytes at a time and remembered, so a line costs a few bit
+// operations rather than a scan of its own.
+bool V1Reader::scan_line(std::string_view& line, bool& ascii) {
+  const std::uint64_t at = in_->offset();
+  const char* p = reinterpret_cast<const char*>(in_->data());
+  const std::size_t avail = in_->available();
+  if (at != scan_at_) {
+    if (avail < 64) return false;
+    BlockMasks m = block_masks(p);
+    block_ = at;
+    nl_bits_ = m.newlines;
+    high_bits_ = m.high;
+  }
+  std::uint64_t high = 0;
+  while (nl_bits_ == 0) {
+    high |= high_bits_;
+    std::uint64_t next = block_ + 64;
+    if (next + 64 > at + avail || next - at > kScanLine) {
+      scan_at_ = UINT64_MAX;  // the masks are partly used up: start again
+      return false;
+    }
+    BlockMasks m = block_masks(p + (next - at));
+    block_ = next;
+    nl_bits_ = m.newlines;
+    high_bits_ = m.high;
+  }
+  std::uint64_t end = block_ + static_cast<std::uint64_t>(__builtin_ctzll(nl_bits_)) + 1;
+  std::uint64_t upto = nl_bits_ ^ (nl_bits_ - 1);  // bits up to the newline's
+  high |= high_bits_ & upto;
+  nl_bits_ &= ~upto;
+  high_bits_ &= ~upto;
+  scan_at_ = end;
+  line = std::string_view(p, static_cast<std::size_t>(end - at));
+  ascii = high == 0;
+  return true;
 }
 
 bool V1Reader::peek_line(std::string_view& line, bool& partial) {
@@ -298,10 +408,11 @@ void V1Reader::handle_line(std::string_view line, bool partial, bool continuatio
     pass_through(line);
     return;
   }
-  handle_directive(line);
+  handle_directive(line, false);
 }
 
-void V1Reader::handle_directive(std::string_view line) {
+// `ascii`: the whole line is known to be ASCII (false: not known).
+void V1Reader::handle_directive(std::string_view line, bool ascii) {
   std::size_t offset = 0;
   Kind kind = classify(line, offset);
   switch (kind) {
@@ -320,7 +431,7 @@ void V1Reader::handle_directive(std::string_view line) {
     }
     case Kind::tags: {
       std::string_view arg = line.substr(offset);
-      bool ascii = is_ascii(arg);
+      ascii = ascii || is_ascii(arg);
       if (!ascii && check_utf8(arg) != Utf8Check::valid) {
         malformed(line, "tags are not valid UTF-8");
         return;
@@ -342,7 +453,7 @@ void V1Reader::handle_directive(std::string_view line) {
         return;
       }
       std::string_view id = argument(line, offset);
-      if (!valid_utf8(id)) {
+      if (!ascii && !valid_utf8(id)) {
         malformed(line, "test id is not valid UTF-8");
         return;
       }
@@ -395,6 +506,21 @@ void V1Reader::handle_directive(std::string_view line) {
 
 void V1Reader::change_tags(std::string_view arg, bool ascii) {
   std::vector<std::string>& tags = state_ == State::in_test ? test_tags_ : global_tags_;
+  // The usual line: one printable ASCII token and the newline.
+  if (ascii && arg.size() >= 2 && arg.back() == '\n') {
+    std::string_view token = arg.substr(0, arg.size() - 1);
+    bool one = true;
+    for (char c : token) one &= static_cast<unsigned char>(c - 0x21) < 0x5E;
+    if (one) {
+      bool remove = token[0] == '-';
+      if (remove) token.remove_prefix(1);
+      auto at = std::lower_bound(tags.begin(), tags.end(), token);
+      bool found = at != tags.end() && *at == token;
+      if (remove && found) tags.erase(at);
+      if (!remove && !found) tags.emplace(at, token);
+      return;
+    }
+  }
   // python: new = tokens, gone = "-" tokens; add all new, then remove gone.
   gone_.clear();
   auto space_at = [&](std::size_t k) -> std::size_t {
@@ -631,6 +757,11 @@ void V1Reader::pass_through(std::string_view bytes) {
 }
 
 Event& V1Reader::push() {
+  if (direct_ && !direct_used_) {
+    direct_used_ = true;
+    *direct_ = Event{};
+    return *direct_;
+  }
   queue_.emplace_back();
   return queue_.back();
 }

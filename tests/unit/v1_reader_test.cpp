@@ -23,6 +23,31 @@ std::vector<OwnedEvent> read_v1(std::string bytes, DamageLog* log = nullptr) {
   return out;
 }
 
+// An input that gives one byte per read and is not mapped: the reader only
+// ever has a line or less buffered, so it never takes its in-buffer scan.
+class TrickleInput : public su::Input {
+ public:
+  explicit TrickleInput(std::string bytes) : su::Input("<trickle>"), bytes_(std::move(bytes)) {}
+  std::size_t read(std::uint8_t* buf, std::size_t n) override {
+    if (n == 0 || pos_ == bytes_.size()) return 0;
+    buf[0] = static_cast<std::uint8_t>(bytes_[pos_++]);
+    return 1;
+  }
+
+ private:
+  std::string bytes_;
+  std::size_t pos_ = 0;
+};
+
+std::vector<OwnedEvent> read_v1_trickle(std::string bytes, DamageLog* log = nullptr) {
+  su::V1Reader reader(std::make_unique<su::BufferedInput>(std::make_unique<TrickleInput>(std::move(bytes))),
+                      log);
+  std::vector<OwnedEvent> out;
+  su::Event e;
+  while (reader.next(e)) out.emplace_back(e);
+  return out;
+}
+
 // One line per event: "ID STATUS", "ID file NAME=BYTES (MIME) eof", "text BYTES".
 std::string summary(const std::vector<OwnedEvent>& events) {
   std::string out;
@@ -344,6 +369,38 @@ TEST_SUITE("v1 reader") {
       if (!e.view().test_id) text += e.file_bytes;
     CHECK(text == line);
     CHECK(ev.back().test_id == "b");
+  }
+
+  TEST_CASE("lines scanned in the buffer give what lines read a byte at a time give") {
+    // Every kind of line, at every alignment to the scan's 64-byte blocks,
+    // next to lines longer than a block, than the scan's limit, and
+    // non-ASCII ones, valid and not.
+    std::string record =
+        "time: 2024-01-02 03:04:05.123456Z\ntags: worker-1\ntest: pkg.mod.Test.test_one\n"
+        "time: 2024-01-02 03:04:06.000249Z\nsuccessful: pkg.mod.Test.test_one [ multipart\n]\n"
+        "tags: -worker-1\ntest: caf\xc3\xa9\ntags: \xc3\xa9t\xc3\xa9 -x\nfailure: caf\xc3\xa9 [\n"
+        " ]\n\xff\n]\ntest: \xc3(\nsuccess: \xc3(\ntest: " + std::string(100, 'l') + "\n"
+        "skip: " + std::string(100, 'l') + " [ multipart\nContent-Type: text/plain\nreason\n"
+        "5\r\nab\ncd0\r\n]\nnoise " + std::string(5000, 'n') + "\ntags: a\tb -a\n"
+        "time: garbage\nprogress: +2\ntest: x\nxfail: x\n";
+    std::string s;
+    for (int shift = 0; shift < 70; ++shift) s += std::string(shift % 7, 'p') + "\n" + record;
+    DamageLog fast_log, slow_log;
+    auto fast = read_v1(s, &fast_log);
+    auto slow = read_v1_trickle(s, &slow_log);
+    CHECK(fast.size() > 70 * 10);
+    CHECK(summary(fast) == summary(slow));
+    REQUIRE(fast.size() == slow.size());
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+      CHECK(fast[i].view().offset == slow[i].view().offset);
+      CHECK(fast[i].view().timestamp == slow[i].view().timestamp);
+    }
+    REQUIRE(fast_log.seen.size() == slow_log.seen.size());
+    CHECK(fast_log.seen.size() == 70 * 2);  // the id that is not UTF-8, the bad time
+    for (std::size_t i = 0; i < fast_log.seen.size(); ++i) {
+      CHECK(fast_log.seen[i].offset == slow_log.seen[i].offset);
+      CHECK(fast_log.seen[i].reason == slow_log.seen[i].reason);
+    }
   }
 
   TEST_CASE("decodes every prefix of a mixed stream without crashing") {
