@@ -298,19 +298,8 @@ bool V1Reader::step() {
     return true;
   }
   if (state_ == State::chunk_data) return read_chunk_data();
+  if (!continuation_ && scan_lines()) return true;
   std::string_view line;
-  bool ascii = false;
-  if (!continuation_ && scan_line(line, ascii)) {
-    line_offset_ = in_->offset();
-    if (state_ == State::outside || state_ == State::in_test) {
-      handle_directive(line, ascii);
-    } else {
-      handle_details_line(line, false, false);
-    }
-    in_->consume(line.size());
-    ++line_no_;
-    return true;
-  }
   bool partial = false;
   if (!peek_line(line, partial)) {
     end_of_stream();
@@ -330,42 +319,60 @@ bool V1Reader::line_buffered() const {
   return std::memchr(in_->data(), '\n', in_->available()) != nullptr;
 }
 
-// The next whole line when it is in the buffer and not over-long (else
-// false, for peek_line to decide), and whether it is all ASCII. Newlines
-// are found 64 bytes at a time and remembered, so a line costs a few bit
-// operations rather than a scan of its own.
-bool V1Reader::scan_line(std::string_view& line, bool& ascii) {
-  const std::uint64_t at = in_->offset();
-  const char* p = reinterpret_cast<const char*>(in_->data());
-  const std::size_t avail = in_->available();
+// Handles the lines that are whole in the buffer, up to the first that
+// gives an event or leaves line mode; false if there was no such line (then
+// peek_line decides). Newlines are found 64 bytes at a time and remembered,
+// so a line costs a few bit operations rather than a scan of its own, and
+// whether each line is all ASCII comes with them.
+bool V1Reader::scan_lines() {
+  std::uint64_t block = block_, nl_bits = nl_bits_, high_bits = high_bits_;
+  std::uint64_t at = in_->offset();
   if (at != scan_at_) {
-    if (avail < 64) return false;
-    BlockMasks m = block_masks(p);
-    block_ = at;
-    nl_bits_ = m.newlines;
-    high_bits_ = m.high;
+    if (in_->available() < 64) return false;
+    BlockMasks m = block_masks(reinterpret_cast<const char*>(in_->data()));
+    block = at;
+    nl_bits = m.newlines;
+    high_bits = m.high;
   }
-  std::uint64_t high = 0;
-  while (nl_bits_ == 0) {
-    high |= high_bits_;
-    std::uint64_t next = block_ + 64;
-    if (next + 64 > at + avail || next - at > kScanLine) {
-      scan_at_ = UINT64_MAX;  // the masks are partly used up: start again
-      return false;
+  bool any = false;
+  for (;;) {
+    const char* p = reinterpret_cast<const char*>(in_->data());
+    const std::uint64_t limit = at + in_->available();
+    std::uint64_t high = 0;
+    while (nl_bits == 0) {
+      high |= high_bits;
+      std::uint64_t next = block + 64;
+      if (next + 64 > limit || next - at > kScanLine) {
+        scan_at_ = UINT64_MAX;  // the masks are partly used up: start again
+        return any;
+      }
+      BlockMasks m = block_masks(p + (next - at));
+      block = next;
+      nl_bits = m.newlines;
+      high_bits = m.high;
     }
-    BlockMasks m = block_masks(p + (next - at));
-    block_ = next;
-    nl_bits_ = m.newlines;
-    high_bits_ = m.high;
+    std::uint64_t end = block + static_cast<std::uint64_t>(__builtin_ctzll(nl_bits)) + 1;
+    std::uint64_t upto = nl_bits ^ (nl_bits - 1);  // bits up to the newline's
+    high |= high_bits & upto;
+    nl_bits &= ~upto;
+    high_bits &= ~upto;
+    std::string_view line(p, static_cast<std::size_t>(end - at));
+    line_offset_ = at;
+    if (state_ == State::outside || state_ == State::in_test) {
+      handle_directive(line, high == 0);
+    } else {
+      handle_details_line(line, false, false);
+    }
+    in_->consume(line.size());
+    ++line_no_;
+    at = end;
+    any = true;
+    if (direct_used_ || state_ == State::chunk_data) break;
   }
-  std::uint64_t end = block_ + static_cast<std::uint64_t>(__builtin_ctzll(nl_bits_)) + 1;
-  std::uint64_t upto = nl_bits_ ^ (nl_bits_ - 1);  // bits up to the newline's
-  high |= high_bits_ & upto;
-  nl_bits_ &= ~upto;
-  high_bits_ &= ~upto;
-  scan_at_ = end;
-  line = std::string_view(p, static_cast<std::size_t>(end - at));
-  ascii = high == 0;
+  scan_at_ = at;
+  block_ = block;
+  nl_bits_ = nl_bits;
+  high_bits_ = high_bits;
   return true;
 }
 

@@ -78,7 +78,7 @@ class V1Reader : public EventReader {
   bool step();
   bool read_chunk_data();
   bool peek_line(std::string_view& line, bool& partial);
-  bool scan_line(std::string_view& line, bool& ascii);
+  bool scan_lines();
   bool line_buffered() const;
   void handle_line(std::string_view line, bool partial, bool continuation);
   void handle_directive(std::string_view line, bool ascii);
@@ -104,7 +104,7 @@ class V1Reader : public EventReader {
   Outcome outcome_ = Outcome::success;
   bool finished_ = false;
   bool continuation_ = false;  // data() continues a line longer than kMaxLine
-  // scan_line's masks of the 64 bytes from stream offset block_: bit i is
+  // scan_lines' masks of the 64 bytes from stream offset block_: bit i is
   // set where byte block_ + i is a newline (nl_bits_) or >= 0x80
   // (high_bits_), bits of bytes already consumed cleared. Valid while the
   // input is at scan_at_ (any other consumption moves it elsewhere).

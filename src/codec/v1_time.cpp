@@ -1,6 +1,7 @@
 #include "codec/v1_time.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -182,27 +183,41 @@ bool common_form(std::string_view t) {
 }  // namespace
 
 bool V1TimeParser::parse(std::string_view t, Timestamp& out, std::string& reason) {
-  // The fast path: the common form with the cached prefix. Only the
-  // seconds and the six fraction digits are read, unrolled.
-  if (cached_ && t.size() == 27 && std::memcmp(t.data(), prefix_, sizeof prefix_) == 0 &&
-      t[19] == '.' && t[26] == 'Z') {
-    auto at = [&](std::size_t i) { return static_cast<unsigned>(t[i]) - '0'; };
-    unsigned s1 = at(17), s2 = at(18), f1 = at(20), f2 = at(21), f3 = at(22), f4 = at(23),
-             f5 = at(24), f6 = at(25);
-    unsigned ss = s1 * 10 + s2;
-    std::int64_t seconds = minute_start_ + ss;
-    bool digits_ok = !((s1 > 9) | (s2 > 9) | (f1 > 9) | (f2 > 9) | (f3 > 9) | (f4 > 9) |
-                       (f5 > 9) | (f6 > 9));
-    if (digits_ok && ss <= 59 && seconds <= 0xFFFFFFFFLL) {
-      std::int64_t digits = ((((f1 * 10 + f2) * 10 + f3) * 10 + f4) * 10 + f5) * 10 + f6;
-      out.seconds = static_cast<std::uint32_t>(seconds);
-      out.nanos = static_cast<std::uint32_t>(micros_of_fraction(digits, 6)) * 1000;
-      return true;
-    }  // not digits, or out of range: the full parse decides
+  // The fast path: the common form with the cached prefix, compared as two
+  // words and a byte. The seconds are two digits; ".ffffffZ" is one word
+  // whose six digits are checked and summed together (SWAR).
+  if (std::endian::native == std::endian::little && cached_ && t.size() == 27) {
+    std::uint64_t a, b, f;
+    std::memcpy(&a, t.data(), 8);
+    std::memcpy(&b, t.data() + 8, 8);
+    std::memcpy(&f, t.data() + 19, 8);
+    unsigned s1 = static_cast<unsigned char>(t[17]) - unsigned{'0'};
+    unsigned s2 = static_cast<unsigned char>(t[18]) - unsigned{'0'};
+    // Little-endian words: ".ffffffZ" with '.' in the low byte. `digits`
+    // is "00ffffff" (the fraction after two zeros), all eight digits.
+    std::uint64_t digits = ((f & 0x00FFFFFFFFFFFF00ull) << 8) | 0x3030ull;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
+    bool all_digits = (((digits + 0x4646464646464646ull) | (digits - 0x3030303030303030ull)) & kHigh) == 0;
+    if (a == prefix_words_[0] && b == prefix_words_[1] && t[16] == prefix_[16] &&
+        (f & 0xFF) == '.' && (f >> 56) == 'Z' && all_digits && s1 <= 9 && s2 <= 9) {
+      unsigned ss = s1 * 10 + s2;
+      std::int64_t seconds = minute_start_ + ss;
+      if (ss <= 59 && seconds <= 0xFFFFFFFFLL) {
+        // Eight ASCII digits to their value: pairs, then fours, then all.
+        std::uint64_t v = digits & 0x0F0F0F0F0F0F0F0Full;
+        v = (v * 2561) >> 8;
+        v = ((v & 0x00FF00FF00FF00FFull) * 6553601) >> 16;
+        v = ((v & 0x0000FFFF0000FFFFull) * 42949672960001ull) >> 32;
+        out.seconds = static_cast<std::uint32_t>(seconds);
+        out.nanos = static_cast<std::uint32_t>(micros_of_fraction(static_cast<std::int64_t>(v), 6)) * 1000;
+        return true;
+      }
+    }  // not the cached form, or out of range: the full parse decides
   }
   if (!parse_v1_time(t, out, reason)) return false;
   if (common_form(t)) {
     std::memcpy(prefix_, t.data(), sizeof prefix_);
+    std::memcpy(prefix_words_, prefix_, sizeof prefix_words_);
     minute_start_ = static_cast<std::int64_t>(out.seconds) - ((t[17] - '0') * 10 + (t[18] - '0'));
     cached_ = true;
   }

@@ -32,6 +32,7 @@ class V1TimeParser {
 
  private:
   char prefix_[17] = {};  // "YYYY-MM-DD HH:MM:" of the last time cached
+  std::uint64_t prefix_words_[2] = {};  // its first 16 bytes, for compares
   bool cached_ = false;
   std::int64_t minute_start_ = 0;  // seconds since the epoch at that prefix
 };

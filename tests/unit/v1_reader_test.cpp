@@ -464,6 +464,32 @@ TEST_SUITE("v1 time") {
     }
   }
 
+  TEST_CASE("the caching time parser reads every fraction and rejects every stray byte as parse_v1_time does") {
+    su::V1TimeParser parser;
+    auto same = [&](const std::string& text) {
+      su::Timestamp expected, got;
+      std::string why_expected, why_got;
+      bool ok = su::parse_v1_time(text, expected, why_expected);
+      bool ok_got = parser.parse(text, got, why_got);
+      if (ok_got != ok || (ok && got != expected)) FAIL_CHECK(text);
+    };
+    same("2024-01-02 03:04:05.000000Z");  // fills the cache
+    for (int i = 0; i < 1000000; i += 7) {
+      char text[32];
+      std::snprintf(text, sizeof text, "2024-01-02 03:04:%02d.%06dZ", i % 60, i);
+      same(text);
+      if (i % 4999 == 0) {
+        for (std::size_t at = 16; at < 27; ++at) {
+          for (char c : {'/', ':', 'a', ' ', '\0', '\xff', '\xb9', '.', 'Z'}) {
+            std::string t = text;
+            t[at] = c;
+            same(t);
+          }
+        }
+      }
+    }
+  }
+
   TEST_CASE("the caching time parser gives parse_v1_time's result for every line") {
     // Hits share "YYYY-MM-DD HH:MM:"; the rest must fall back to the full
     // parse (other forms, bad seconds, a prefix like the cached one).
