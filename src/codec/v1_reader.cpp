@@ -203,6 +203,28 @@ inline BlockMasks block_masks(const char* p) {
 // Lines longer than this are left to peek_line.
 constexpr std::size_t kScanLine = 4096;
 
+// True when every byte of `s` is printable ASCII but space (0x21 to 0x7E):
+// one tag, nothing to split. A word at a time: a byte below 0x21 borrows
+// into its high bit, 0x7F carries into it, and above that it is set; the
+// lowest bad byte always shows (no borrow or carry reaches it from below).
+inline bool printable_token(std::string_view s) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto bad = [](std::uint64_t w) { return ((w + kOnes) | (w - 0x21 * kOnes) | w) & kHigh; };
+  std::size_t n = s.size();
+  if (n < 8) {
+    bool ok = n > 0;
+    for (char c : s) ok &= static_cast<unsigned char>(c - 0x21) < 0x5E;
+    return ok;
+  }
+  std::uint64_t w, acc = 0;
+  for (std::size_t i = 0; i + 8 < n; i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    acc |= bad(w);
+  }
+  std::memcpy(&w, s.data() + n - 8, 8);
+  return (acc | bad(w)) == 0;
+}
+
 // ASCII without NUL (a NUL only sends the caller to the exact checks).
 bool is_ascii(std::string_view s) {
   return is_plain_ascii(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
@@ -466,7 +488,7 @@ void V1Reader::handle_directive(std::string_view line, bool ascii) {
       }
       flush_text();
       current_id_.assign(id);
-      test_tags_ = global_tags_;
+      test_tags_own_ = false;  // the stream's tags, until a tags: line in the test
       test_offset_ = line_offset_;
       state_ = State::in_test;
       Event& e = push();
@@ -511,22 +533,55 @@ void V1Reader::handle_directive(std::string_view line, bool ascii) {
   }
 }
 
+void V1Reader::TagSet::add(std::string_view tag) {
+  if (size == 0) {  // the usual case: one tag around each test
+    if (slots.empty()) slots.emplace_back();
+    slots[0].assign(tag);
+    size = 1;
+    return;
+  }
+  auto first = slots.begin(), last = slots.begin() + size;
+  auto at = std::lower_bound(first, last, tag);
+  if (at != last && *at == tag) return;
+  std::size_t i = at - first;
+  if (size == slots.size()) slots.emplace_back();
+  slots[size].assign(tag);
+  std::rotate(slots.begin() + i, slots.begin() + size, slots.begin() + size + 1);
+  ++size;
+}
+
+void V1Reader::TagSet::remove(std::string_view tag) {
+  if (size == 1) {
+    if (slots[0] == tag) size = 0;
+    return;
+  }
+  auto first = slots.begin(), last = slots.begin() + size;
+  auto at = std::lower_bound(first, last, tag);
+  if (at == last || *at != tag) return;
+  std::rotate(at, at + 1, last);  // its string waits past the end for reuse
+  --size;
+}
+
+void V1Reader::TagSet::assign(const TagSet& other) {
+  for (std::size_t k = 0; k < other.size; ++k) {
+    if (k == slots.size()) slots.emplace_back();
+    slots[k].assign(other.slots[k]);
+  }
+  size = other.size;
+}
+
 void V1Reader::change_tags(std::string_view arg, bool ascii) {
-  std::vector<std::string>& tags = state_ == State::in_test ? test_tags_ : global_tags_;
+  if (state_ == State::in_test && !test_tags_own_) {
+    test_tags_.assign(global_tags_);
+    test_tags_own_ = true;
+  }
+  TagSet& tags = state_ == State::in_test ? test_tags_ : global_tags_;
   // The usual line: one printable ASCII token and the newline.
-  if (ascii && arg.size() >= 2 && arg.back() == '\n') {
+  if (arg.size() >= 2 && arg.back() == '\n' && printable_token(arg.substr(0, arg.size() - 1))) {
     std::string_view token = arg.substr(0, arg.size() - 1);
-    bool one = true;
-    for (char c : token) one &= static_cast<unsigned char>(c - 0x21) < 0x5E;
-    if (one) {
-      bool remove = token[0] == '-';
-      if (remove) token.remove_prefix(1);
-      auto at = std::lower_bound(tags.begin(), tags.end(), token);
-      bool found = at != tags.end() && *at == token;
-      if (remove && found) tags.erase(at);
-      if (!remove && !found) tags.emplace(at, token);
-      return;
-    }
+    if (token[0] == '-') tags.remove(token.substr(1));
+    else tags.add(token);
+    return;
   }
   // python: new = tokens, gone = "-" tokens; add all new, then remove gone.
   gone_.clear();
@@ -546,13 +601,9 @@ void V1Reader::change_tags(std::string_view arg, bool ascii) {
       gone_.push_back(token.substr(1));
       continue;
     }
-    auto at = std::lower_bound(tags.begin(), tags.end(), token);
-    if (at == tags.end() || *at != token) tags.emplace(at, token);
+    tags.add(token);
   }
-  for (auto g : gone_) {
-    auto at = std::lower_bound(tags.begin(), tags.end(), g);
-    if (at != tags.end() && *at == g) tags.erase(at);
-  }
+  for (auto g : gone_) tags.remove(g);
 }
 
 void V1Reader::start_details(Outcome outcome, bool multipart) {
@@ -799,8 +850,11 @@ void V1Reader::push_status(Status status, std::uint64_t offset) {
   e.status = status;
   e.timestamp = now_;
   e.offset = offset;
-  if (!test_tags_.empty()) {
-    tag_views_.assign(test_tags_.begin(), test_tags_.end());
+  // The stream's tags cannot change inside a test: unless the test has
+  // its own, they are still the ones it started with.
+  const TagSet& tags = test_tags_own_ ? test_tags_ : global_tags_;
+  if (!tags.empty()) {
+    tag_views_.assign(tags.slots.begin(), tags.slots.begin() + tags.size);
     e.tags = std::span<const std::string_view>(tag_views_);
   }
 }

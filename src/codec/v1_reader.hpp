@@ -114,7 +114,18 @@ class V1Reader : public EventReader {
 
   V1TimeParser time_parser_;
   std::optional<Timestamp> now_;
-  std::vector<std::string> global_tags_, test_tags_;  // sorted, unique
+  // A sorted set of tags whose strings keep their storage when a tag is
+  // removed, for the add and remove around nearly every test.
+  struct TagSet {
+    std::vector<std::string> slots;  // [0, size) in use, sorted, unique
+    std::size_t size = 0;
+    void add(std::string_view tag);
+    void remove(std::string_view tag);
+    void assign(const TagSet& other);
+    bool empty() const { return size == 0; }
+  };
+  TagSet global_tags_, test_tags_;
+  bool test_tags_own_ = false;  // test_tags_ holds the open test's tags
   std::vector<std::string_view> tag_views_, gone_;
   std::string current_id_;
   std::uint64_t test_offset_ = 0, outcome_offset_ = 0;

@@ -164,6 +164,17 @@ TEST_SUITE("v1 reader") {
     CHECK(summary(ev) == "a inprogress|a success [t,]|b inprogress|b success [g,]|");
   }
 
+  TEST_CASE("a test's tags are the stream's at its start, whatever earlier tests did") {
+    auto ev = read_v1(
+        "tags: g h\ntest: a\ntags: t\nsuccess: a\ntags: -g k\ntest: b\nfailure: b\n"
+        "tags: -h -k\ntest: c\ntags: -t x\nskip: c\ntest: d\nsuccess: d\ntest: e\n");
+    CHECK(summary(ev) ==
+          "a inprogress|a success [g,h,t,]|b inprogress|b fail [h,k,]|c inprogress|"
+          "c skip [x,]|d inprogress|d success|e inprogress|"
+          "e file traceback=testtools.testresult.real._StringException: lost connection during "
+          "test 'e'\n (text/x-traceback; charset=\"utf8\"; language=\"python\") eof|e fail|");
+  }
+
   TEST_CASE("tags split on unicode whitespace as python's str.split does") {
     auto ev = read_v1("tags: a\xc2\xa0" "b\xe3\x80\x80" "c\ntest: t\nsuccess: t\n");
     CHECK(summary(ev) == "t inprogress|t success [a,b,c,]|");
