@@ -348,27 +348,30 @@ bool V1Reader::line_buffered() const {
 // whether each line is all ASCII comes with them.
 bool V1Reader::scan_lines() {
   std::uint64_t block = block_, nl_bits = nl_bits_, high_bits = high_bits_;
-  std::uint64_t at = in_->offset();
-  if (at != scan_at_) {
-    if (in_->available() < 64) return false;
-    BlockMasks m = block_masks(reinterpret_cast<const char*>(in_->data()));
-    block = at;
+  // The lines are consumed together at the end: nothing the handlers do
+  // reads the input.
+  const std::uint64_t start = in_->offset();
+  const char* const base = reinterpret_cast<const char*>(in_->data());
+  const std::uint64_t limit = start + in_->available();
+  if (start != scan_at_) {
+    if (limit - start < 64) return false;
+    BlockMasks m = block_masks(base);
+    block = start;
     nl_bits = m.newlines;
     high_bits = m.high;
   }
-  bool any = false;
+  std::uint64_t at = start;
   for (;;) {
-    const char* p = reinterpret_cast<const char*>(in_->data());
-    const std::uint64_t limit = at + in_->available();
     std::uint64_t high = 0;
     while (nl_bits == 0) {
       high |= high_bits;
       std::uint64_t next = block + 64;
       if (next + 64 > limit || next - at > kScanLine) {
         scan_at_ = UINT64_MAX;  // the masks are partly used up: start again
-        return any;
+        in_->consume(at - start);
+        return at != start;
       }
-      BlockMasks m = block_masks(p + (next - at));
+      BlockMasks m = block_masks(base + (next - start));
       block = next;
       nl_bits = m.newlines;
       high_bits = m.high;
@@ -378,19 +381,18 @@ bool V1Reader::scan_lines() {
     high |= high_bits & upto;
     nl_bits &= ~upto;
     high_bits &= ~upto;
-    std::string_view line(p, static_cast<std::size_t>(end - at));
+    std::string_view line(base + (at - start), static_cast<std::size_t>(end - at));
     line_offset_ = at;
     if (state_ == State::outside || state_ == State::in_test) {
       handle_directive(line, high == 0);
     } else {
       handle_details_line(line, false, false);
     }
-    in_->consume(line.size());
     ++line_no_;
     at = end;
-    any = true;
     if (direct_used_ || state_ == State::chunk_data) break;
   }
+  in_->consume(at - start);
   scan_at_ = at;
   block_ = block;
   nl_bits_ = nl_bits;
