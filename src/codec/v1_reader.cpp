@@ -173,29 +173,20 @@ inline const char* find_newline(const char* p, std::size_t n) {
   return static_cast<const char*>(std::memchr(p + i, '\n', n - i));
 }
 
-// Bit i of `newlines` is set where p[i] is '\n', of `high` where p[i] >=
-// 0x80, for the 64 bytes at p: one pass finds every line end in a block
-// and whether the lines are ASCII (and so valid UTF-8).
-struct BlockMasks {
-  std::uint64_t newlines, high;
-};
-inline BlockMasks block_masks(const char* p) {
-  BlockMasks m{0, 0};
+// Bit i is set where p[i] is '\n', for the 64 bytes at p: one pass finds
+// every line end in a block.
+inline std::uint64_t block_newlines(const char* p) {
+  std::uint64_t m = 0;
 #if defined(__SSE2__)
   const __m128i newline = _mm_set1_epi8('\n');
   for (int k = 0; k < 4; ++k) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    m.newlines |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(
-                      _mm_movemask_epi8(_mm_cmpeq_epi8(v, newline))))
-                  << (16 * k);
-    m.high |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(v)))
-              << (16 * k);
+    m |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(
+             _mm_movemask_epi8(_mm_cmpeq_epi8(v, newline))))
+         << (16 * k);
   }
 #else
-  for (int i = 0; i < 64; ++i) {
-    m.newlines |= static_cast<std::uint64_t>(p[i] == '\n') << i;
-    m.high |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i]) >> 7) << i;
-  }
+  for (int i = 0; i < 64; ++i) m |= static_cast<std::uint64_t>(p[i] == '\n') << i;
 #endif
   return m;
 }
@@ -347,7 +338,7 @@ bool V1Reader::line_buffered() const {
 // so a line costs a few bit operations rather than a scan of its own, and
 // whether each line is all ASCII comes with them.
 bool V1Reader::scan_lines() {
-  std::uint64_t block = block_, nl_bits = nl_bits_, high_bits = high_bits_;
+  std::uint64_t block = block_, nl_bits = nl_bits_;
   // The lines are consumed together at the end: nothing the handlers do
   // reads the input.
   const std::uint64_t start = in_->offset();
@@ -355,36 +346,27 @@ bool V1Reader::scan_lines() {
   const std::uint64_t limit = start + in_->available();
   if (start != scan_at_) {
     if (limit - start < 64) return false;
-    BlockMasks m = block_masks(base);
     block = start;
-    nl_bits = m.newlines;
-    high_bits = m.high;
+    nl_bits = block_newlines(base);
   }
   std::uint64_t at = start;
   for (;;) {
-    std::uint64_t high = 0;
     while (nl_bits == 0) {
-      high |= high_bits;
       std::uint64_t next = block + 64;
       if (next + 64 > limit || next - at > kScanLine) {
-        scan_at_ = UINT64_MAX;  // the masks are partly used up: start again
+        scan_at_ = UINT64_MAX;  // the mask is partly used up: start again
         in_->consume(at - start);
         return at != start;
       }
-      BlockMasks m = block_masks(base + (next - start));
       block = next;
-      nl_bits = m.newlines;
-      high_bits = m.high;
+      nl_bits = block_newlines(base + (next - start));
     }
     std::uint64_t end = block + static_cast<std::uint64_t>(__builtin_ctzll(nl_bits)) + 1;
-    std::uint64_t upto = nl_bits ^ (nl_bits - 1);  // bits up to the newline's
-    high |= high_bits & upto;
-    nl_bits &= ~upto;
-    high_bits &= ~upto;
+    nl_bits &= nl_bits - 1;
     std::string_view line(base + (at - start), static_cast<std::size_t>(end - at));
     line_offset_ = at;
     if (state_ == State::outside || state_ == State::in_test) {
-      handle_directive(line, high == 0);
+      handle_directive(line);
     } else {
       handle_details_line(line, false, false);
     }
@@ -396,7 +378,6 @@ bool V1Reader::scan_lines() {
   scan_at_ = at;
   block_ = block;
   nl_bits_ = nl_bits;
-  high_bits_ = high_bits;
   return true;
 }
 
@@ -439,11 +420,10 @@ void V1Reader::handle_line(std::string_view line, bool partial, bool continuatio
     pass_through(line);
     return;
   }
-  handle_directive(line, false);
+  handle_directive(line);
 }
 
-// `ascii`: the whole line is known to be ASCII (false: not known).
-void V1Reader::handle_directive(std::string_view line, bool ascii) {
+void V1Reader::handle_directive(std::string_view line) {
   std::size_t offset = 0;
   Kind kind = classify(line, offset);
   switch (kind) {
@@ -462,7 +442,7 @@ void V1Reader::handle_directive(std::string_view line, bool ascii) {
     }
     case Kind::tags: {
       std::string_view arg = line.substr(offset);
-      ascii = ascii || is_ascii(arg);
+      bool ascii = is_ascii(arg);
       if (!ascii && check_utf8(arg) != Utf8Check::valid) {
         malformed(line, "tags are not valid UTF-8");
         return;
@@ -484,7 +464,7 @@ void V1Reader::handle_directive(std::string_view line, bool ascii) {
         return;
       }
       std::string_view id = argument(line, offset);
-      if (!ascii && !valid_utf8(id)) {
+      if (!valid_utf8(id)) {
         malformed(line, "test id is not valid UTF-8");
         return;
       }

@@ -81,7 +81,7 @@ class V1Reader : public EventReader {
   bool scan_lines();
   bool line_buffered() const;
   void handle_line(std::string_view line, bool partial, bool continuation);
-  void handle_directive(std::string_view line, bool ascii);
+  void handle_directive(std::string_view line);
   void handle_details_line(std::string_view line, bool partial, bool continuation);
   void start_details(Outcome outcome, bool multipart);
   void finish_details();
@@ -104,11 +104,11 @@ class V1Reader : public EventReader {
   Outcome outcome_ = Outcome::success;
   bool finished_ = false;
   bool continuation_ = false;  // data() continues a line longer than kMaxLine
-  // scan_lines' masks of the 64 bytes from stream offset block_: bit i is
-  // set where byte block_ + i is a newline (nl_bits_) or >= 0x80
-  // (high_bits_), bits of bytes already consumed cleared. Valid while the
-  // input is at scan_at_ (any other consumption moves it elsewhere).
-  std::uint64_t scan_at_ = UINT64_MAX, block_ = 0, nl_bits_ = 0, high_bits_ = 0;
+  // scan_lines' mask of the 64 bytes from stream offset block_: bit i is
+  // set where byte block_ + i is a newline, bits of bytes already consumed
+  // cleared. Valid while the input is at scan_at_ (any other consumption
+  // moves it elsewhere).
+  std::uint64_t scan_at_ = UINT64_MAX, block_ = 0, nl_bits_ = 0;
   std::uint64_t line_no_ = 1;  // of the line at data()
   std::uint64_t line_offset_ = 0;
 
