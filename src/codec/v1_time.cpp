@@ -182,38 +182,7 @@ bool common_form(std::string_view t) {
 
 }  // namespace
 
-bool V1TimeParser::parse(std::string_view t, Timestamp& out, std::string& reason) {
-  // The fast path: the common form with the cached prefix, compared as two
-  // words and a byte. The seconds are two digits; ".ffffffZ" is one word
-  // whose six digits are checked and summed together (SWAR).
-  if (std::endian::native == std::endian::little && cached_ && t.size() == 27) {
-    std::uint64_t a, b, f;
-    std::memcpy(&a, t.data(), 8);
-    std::memcpy(&b, t.data() + 8, 8);
-    std::memcpy(&f, t.data() + 19, 8);
-    unsigned s1 = static_cast<unsigned char>(t[17]) - unsigned{'0'};
-    unsigned s2 = static_cast<unsigned char>(t[18]) - unsigned{'0'};
-    // Little-endian words: ".ffffffZ" with '.' in the low byte. `digits`
-    // is "00ffffff" (the fraction after two zeros), all eight digits.
-    std::uint64_t digits = ((f & 0x00FFFFFFFFFFFF00ull) << 8) | 0x3030ull;
-    constexpr std::uint64_t kHigh = 0x8080808080808080ull;
-    bool all_digits = (((digits + 0x4646464646464646ull) | (digits - 0x3030303030303030ull)) & kHigh) == 0;
-    if (a == prefix_words_[0] && b == prefix_words_[1] && t[16] == prefix_[16] &&
-        (f & 0xFF) == '.' && (f >> 56) == 'Z' && all_digits && s1 <= 9 && s2 <= 9) {
-      unsigned ss = s1 * 10 + s2;
-      std::int64_t seconds = minute_start_ + ss;
-      if (ss <= 59 && seconds <= 0xFFFFFFFFLL) {
-        // Eight ASCII digits to their value: pairs, then fours, then all.
-        std::uint64_t v = digits & 0x0F0F0F0F0F0F0F0Full;
-        v = (v * 2561) >> 8;
-        v = ((v & 0x00FF00FF00FF00FFull) * 6553601) >> 16;
-        v = ((v & 0x0000FFFF0000FFFFull) * 42949672960001ull) >> 32;
-        out.seconds = static_cast<std::uint32_t>(seconds);
-        out.nanos = static_cast<std::uint32_t>(micros_of_fraction(static_cast<std::int64_t>(v), 6)) * 1000;
-        return true;
-      }
-    }  // not the cached form, or out of range: the full parse decides
-  }
+bool V1TimeParser::parse_slow(std::string_view t, Timestamp& out, std::string& reason) {
   if (!parse_v1_time(t, out, reason)) return false;
   if (common_form(t)) {
     std::memcpy(prefix_, t.data(), sizeof prefix_);
