@@ -92,6 +92,7 @@ class V1Reader : public EventReader {
   void pass_through(std::string_view bytes);
 
   Event& push();
+  [[gnu::noinline]] Event& push_queued();
   void flush_text();
   void push_file(const Detail& d, bool eof, std::uint64_t offset);
   void push_status(Status status, std::uint64_t offset);
