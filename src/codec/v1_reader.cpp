@@ -20,6 +20,8 @@ constexpr std::string_view kTracebackMime = "text/x-traceback; charset=\"utf8\""
 constexpr std::string_view kLostMime = "text/x-traceback; charset=\"utf8\"; language=\"python\"";
 constexpr std::string_view kPlainMime = "text/plain";
 constexpr std::string_view kEndMarker = "]\n";
+constexpr std::string_view kBadTags = "tags are not valid UTF-8";
+constexpr std::string_view kBadId = "test id is not valid UTF-8";
 
 // bytes.split() whitespace: python's ASCII set (a table: this is per byte).
 constexpr auto kSpace = [] {
@@ -451,12 +453,11 @@ void V1Reader::handle_directive(std::string_view line) {
       pass_through(line);
       return;
     case Kind::time: {
-      std::string reason;
       Timestamp ts;
-      if (time_parser_.parse(argument(line, offset), ts, reason)) {
+      if (time_parser_.parse_cached(argument(line, offset), ts)) {
         now_ = ts;
       } else {
-        malformed(line, "bad time " + quoted(argument(line, offset)) + ": " + reason);
+        handle_time(line, argument(line, offset));
       }
       return;
     }
@@ -464,20 +465,15 @@ void V1Reader::handle_directive(std::string_view line) {
       std::string_view arg = line.substr(offset);
       bool ascii = is_ascii(arg);
       if (!ascii && check_utf8(arg) != Utf8Check::valid) {
-        malformed(line, "tags are not valid UTF-8");
+        malformed(line, kBadTags);
         return;
       }
       change_tags(arg, ascii);
       return;
     }
-    case Kind::progress: {
-      std::string_view arg = line.substr(offset);
-      while (!arg.empty() && is_space(arg.front())) arg.remove_prefix(1);
-      while (!arg.empty() && is_space(arg.back())) arg.remove_suffix(1);
-      if (arg != "push" && arg != "pop" && !python_int(arg))
-        malformed(line, "bad progress " + quoted(arg));
+    case Kind::progress:
+      handle_progress(line, line.substr(offset));
       return;  // no v2 equivalent: dropped, as subunit-1to2 does
-    }
     case Kind::test: {
       if (state_ == State::in_test) {
         pass_through(line);  // no nesting: just output
@@ -485,7 +481,7 @@ void V1Reader::handle_directive(std::string_view line) {
       }
       std::string_view id = argument(line, offset);
       if (!valid_utf8(id)) {
-        malformed(line, "test id is not valid UTF-8");
+        malformed(line, kBadId);
         return;
       }
       flush_text();
@@ -570,6 +566,25 @@ void V1Reader::TagSet::assign(const TagSet& other) {
     slots[k].assign(other.slots[k]);
   }
   size = other.size;
+}
+
+// Out of the line loop's way (their messages need strings): a time line
+// not in the cached form, and progress lines.
+void V1Reader::handle_time(std::string_view line, std::string_view arg) {
+  std::string reason;
+  Timestamp ts;
+  if (time_parser_.parse(arg, ts, reason)) {
+    now_ = ts;
+  } else {
+    malformed(line, "bad time " + quoted(arg) + ": " + reason);
+  }
+}
+
+void V1Reader::handle_progress(std::string_view line, std::string_view arg) {
+  while (!arg.empty() && is_space(arg.front())) arg.remove_prefix(1);
+  while (!arg.empty() && is_space(arg.back())) arg.remove_suffix(1);
+  if (arg != "push" && arg != "pop" && !python_int(arg))
+    malformed(line, "bad progress " + quoted(arg));
 }
 
 void V1Reader::change_tags(std::string_view arg, bool ascii) {
@@ -790,7 +805,7 @@ void V1Reader::end_of_stream() {
   state_ = State::outside;
 }
 
-void V1Reader::malformed(std::string_view line, const std::string& reason) {
+void V1Reader::malformed(std::string_view line, std::string_view reason) {
   report(line.size(), reason);
   pass_through(line);
   // Inside multipart details nothing after the damage can be trusted: keep
@@ -800,12 +815,13 @@ void V1Reader::malformed(std::string_view line, const std::string& reason) {
     state_ = State::skip_to_end;
 }
 
-void V1Reader::report(std::uint64_t length, const std::string& reason) {
+void V1Reader::report(std::uint64_t length, std::string_view reason) {
   if (!damage_) return;
   Damage d;
   d.offset = line_offset_;
   d.length = length;
-  d.reason = "line " + std::to_string(line_no_) + ": " + reason;
+  d.reason = "line " + std::to_string(line_no_) + ": ";
+  d.reason += reason;
   d.passed_through = true;
   damage_->on_damage(d);
 }

@@ -87,8 +87,10 @@ class V1Reader : public EventReader {
   void finish_details();
   void end_of_stream();
   void change_tags(std::string_view arg, bool ascii);
-  void malformed(std::string_view line, const std::string& reason);
-  void report(std::uint64_t length, const std::string& reason);
+  [[gnu::noinline]] void malformed(std::string_view line, std::string_view reason);
+  void report(std::uint64_t length, std::string_view reason);
+  [[gnu::noinline]] void handle_time(std::string_view line, std::string_view arg);
+  [[gnu::noinline]] void handle_progress(std::string_view line, std::string_view arg);
   void pass_through(std::string_view bytes);
 
   Event& push();

@@ -33,12 +33,10 @@ class V1TimeParser {
   bool parse(std::string_view text, Timestamp& out, std::string& reason) {
     return parse_cached(text, out) || parse_slow(text, out, reason);
   }
-
- private:
   // The common form with the cached prefix, inline: the prefix compared as
   // two words and a byte, the seconds as two digits, and ".ffffffZ" as one
-  // word whose six digits are checked and summed together (SWAR). False
-  // sends the line to parse_slow, which decides.
+  // word whose six digits are checked and summed together (SWAR). True
+  // only where parse() gives the same; false decides nothing (call parse).
   bool parse_cached(std::string_view t, Timestamp& out) const {
     if (std::endian::native != std::endian::little || !cached_ || t.size() != 27) return false;
     std::uint64_t a, b, f;
@@ -69,6 +67,7 @@ class V1TimeParser {
     out.nanos = static_cast<std::uint32_t>(static_cast<double>(v) / 1e6 * 1e6) * 1000;
     return true;
   }
+ private:
   // parse_v1_time, and a new cached prefix when the line has the form.
   bool parse_slow(std::string_view text, Timestamp& out, std::string& reason);
 
