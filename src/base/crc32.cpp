@@ -61,7 +61,7 @@ SU_CLMUL_TARGET inline __m128i fold(__m128i x, __m128i k, __m128i next) {
   return _mm_xor_si128(_mm_xor_si128(hi, lo), next);
 }
 
-// pshufb masks for byte shifts by a variable amount r (1-15): 16 bytes from
+// pshufb masks for byte shifts by a variable amount r (1-16): 16 bytes from
 // kShuffle + r shift a register up by 16 - r bytes (the first r bytes land
 // at the top); 16 bytes from kShuffle + 16 + r shift it down by r.
 alignas(16) constexpr std::uint8_t kShuffle[48] = {
@@ -70,12 +70,28 @@ alignas(16) constexpr std::uint8_t kShuffle[48] = {
     8,    9,    10,   11,   12,   13,   14,   15,   0x80, 0x80, 0x80, 0x80,
     0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80};
 
+// The CRC register of the 16 bytes x1 (all earlier bytes folded in).
+SU_CLMUL_TARGET inline std::uint32_t reduce(__m128i x1) {
+  const __m128i k3k4 = _mm_set_epi64x(0x00ccaa009e, 0x01751997d0);
+  const __m128i k5k0 = _mm_set_epi64x(0, 0x0163cd6124);
+  const __m128i poly = _mm_set_epi64x(0x01f7011641, 0x01db710641);
+  // 128 bits to 64.
+  const __m128i mask32 = _mm_setr_epi32(-1, 0, -1, 0);
+  __m128i x2b = _mm_clmulepi64_si128(x1, k3k4, 0x10);
+  x1 = _mm_xor_si128(_mm_srli_si128(x1, 8), x2b);
+  __m128i hi = _mm_srli_si128(x1, 4);
+  x1 = _mm_xor_si128(_mm_clmulepi64_si128(_mm_and_si128(x1, mask32), k5k0, 0x00), hi);
+  // Barrett reduction to 32 bits.
+  __m128i t = _mm_clmulepi64_si128(_mm_and_si128(x1, mask32), poly, 0x10);
+  t = _mm_clmulepi64_si128(_mm_and_si128(t, mask32), poly, 0x00);
+  x1 = _mm_xor_si128(x1, t);
+  return static_cast<std::uint32_t>(_mm_extract_epi32(x1, 1));
+}
+
 SU_CLMUL_TARGET std::uint32_t fold_clmul(const std::uint8_t* p, std::size_t size,
                                          std::uint32_t crc) {
   const __m128i k1k2 = _mm_set_epi64x(0x01c6e41596, 0x0154442bd4);
   const __m128i k3k4 = _mm_set_epi64x(0x00ccaa009e, 0x01751997d0);
-  const __m128i k5k0 = _mm_set_epi64x(0, 0x0163cd6124);
-  const __m128i poly = _mm_set_epi64x(0x01f7011641, 0x01db710641);
   const std::uint8_t* end = p + size;
   __m128i x1 = _mm_xor_si128(load(p), _mm_cvtsi32_si128(static_cast<int>(crc)));
   p += 16;
@@ -108,17 +124,102 @@ SU_CLMUL_TARGET std::uint32_t fold_clmul(const std::uint8_t* p, std::size_t size
     __m128i last = _mm_blendv_epi8(load(end - 16), rest, up);
     x1 = fold(head, k3k4, last);
   }
-  // 128 bits to 64.
-  const __m128i mask32 = _mm_setr_epi32(-1, 0, -1, 0);
-  __m128i x2b = _mm_clmulepi64_si128(x1, k3k4, 0x10);
-  x1 = _mm_xor_si128(_mm_srli_si128(x1, 8), x2b);
-  __m128i hi = _mm_srli_si128(x1, 4);
-  x1 = _mm_xor_si128(_mm_clmulepi64_si128(_mm_and_si128(x1, mask32), k5k0, 0x00), hi);
-  // Barrett reduction to 32 bits.
-  __m128i t = _mm_clmulepi64_si128(_mm_and_si128(x1, mask32), poly, 0x10);
-  t = _mm_clmulepi64_si128(_mm_and_si128(t, mask32), poly, 0x00);
-  x1 = _mm_xor_si128(x1, t);
-  return static_cast<std::uint32_t>(_mm_extract_epi32(x1, 1));
+  return reduce(x1);
+}
+
+// Fold constants for a 16-byte block that lies `blocks` blocks before the
+// last one: x^(128 blocks + 32) and x^(128 blocks - 32) mod P, bit-reflected
+// and shifted as fold() expects (1 block gives k3k4, 4 give k1k2; the
+// static_asserts hold the table to them).
+constexpr std::uint64_t reflected_power(unsigned n) {
+  std::uint64_t r = 1;  // x^n mod P, P = 0x104C11DB7
+  for (unsigned i = 0; i < n; ++i) {
+    r <<= 1;
+    if (r >> 32) r ^= 0x104C11DB7ull;
+  }
+  std::uint64_t out = 0;
+  for (int b = 0; b < 32; ++b)
+    if (r >> b & 1) out |= std::uint64_t{1} << (31 - b);
+  return out << 1;
+}
+
+// fold_wide takes buffers of 16 to kWideMax bytes: four 64-byte chunks.
+constexpr std::size_t kWideMax = 256;
+
+// Per 64-byte chunk, counted from the end, the constants of its four
+// blocks (lane j of chunk c lies 4c + 3 - j blocks before the last one).
+// The last block itself is not multiplied (its lane is zero here).
+struct alignas(64) ChunkConstants {
+  std::uint64_t k[8];
+};
+constexpr std::array<ChunkConstants, kWideMax / 64> make_chunk_constants() {
+  std::array<ChunkConstants, kWideMax / 64> t{};
+  for (unsigned c = 0; c < t.size(); ++c)
+    for (unsigned j = 0; j < 4; ++j)
+      if (unsigned d = 4 * c + 3 - j) {
+        t[c].k[2 * j] = reflected_power(128 * d + 32);
+        t[c].k[2 * j + 1] = reflected_power(128 * d - 32);
+      }
+  return t;
+}
+constexpr auto kChunkConstants = make_chunk_constants();
+static_assert(kChunkConstants[0].k[4] == 0x01751997d0 && kChunkConstants[0].k[5] == 0x00ccaa009e);
+static_assert(kChunkConstants[1].k[6] == 0x0154442bd4 && kChunkConstants[1].k[7] == 0x01c6e41596);
+
+// The register after n zero bytes from the usual start (all ones): a
+// buffer's CRC register is its register from zero XOR this, so the start
+// value need not be placed inside the buffer's first bytes.
+constexpr std::array<std::uint32_t, kWideMax + 1> make_zero_advance() {
+  std::array<std::uint32_t, kWideMax + 1> t{};
+  std::uint32_t c = 0xFFFFFFFFu;
+  for (std::size_t n = 0; n <= kWideMax; ++n) {
+    t[n] = c;
+    c = kTables[0][c & 0xFF] ^ (c >> 8);
+  }
+  return t;
+}
+constexpr auto kZeroAdvance = make_zero_advance();
+
+#define SU_WIDE_TARGET \
+  __attribute__((target("avx512f,avx512bw,avx512vl,vpclmulqdq,pclmul,sse4.1")))
+
+// The register, from zero, of 16 to kWideMax bytes, with 512-bit carry-less
+// multiplication. Folding block after block is a chain of dependent
+// multiplications as long as the buffer, and a v2 packet's CRC took a fifth
+// of decoding it that way. Here every block is multiplied at once by the
+// power of x for its own distance to the end, four blocks per instruction,
+// and the products are added up: one multiplication deep, then the
+// reduction. Chunks are counted from the end; the first is partial, and the
+// bytes before the buffer are masked off (zeros ahead of a message change
+// nothing from a zero register), which never touches them.
+// Chunk c (from the end) of `chunks`, the first one masked to the buffer.
+SU_WIDE_TARGET inline __m512i load_chunk(std::uintptr_t end, std::size_t c, std::size_t chunks,
+                                         std::size_t size) {
+  const void* at = reinterpret_cast<const void*>(end - 64 * (c + 1));
+  if (c + 1 < chunks) return _mm512_loadu_si512(at);
+  return _mm512_maskz_loadu_epi8(~0ull << (64 * chunks - size), at);
+}
+
+// Chunk c's four blocks, each times the power of x for its distance.
+SU_WIDE_TARGET inline __m512i fold_chunk(__m512i x, std::size_t c) {
+  __m512i k = _mm512_load_si512(kChunkConstants[c].k);
+  return _mm512_xor_si512(_mm512_clmulepi64_epi128(x, k, 0x00),
+                          _mm512_clmulepi64_epi128(x, k, 0x11));
+}
+
+SU_WIDE_TARGET std::uint32_t fold_wide(const std::uint8_t* p, std::size_t size) {
+  std::size_t chunks = (size + 63) / 64;
+  auto end = reinterpret_cast<std::uintptr_t>(p + size);
+  __m512i last = load_chunk(end, 0, chunks, size);
+  // The last block goes in as it is.
+  __m512i acc = _mm512_mask_blend_epi64(0xC0, fold_chunk(last, 0), last);
+  for (std::size_t c = 1; c < chunks; ++c)
+    acc = _mm512_xor_si512(acc, fold_chunk(load_chunk(end, c, chunks, size), c));
+  // The four lanes added up, through memory: the intrinsics that extract
+  // them make GCC 12 warn about its own headers.
+  alignas(64) __m128i lanes[4];
+  _mm512_store_si512(lanes, acc);
+  return reduce(_mm_xor_si128(_mm_xor_si128(lanes[0], lanes[1]), _mm_xor_si128(lanes[2], lanes[3])));
 }
 
 // Read once at start-up rather than behind a guard on every call.
@@ -127,6 +228,13 @@ bool detect_clmul() {
   return __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("sse4.1");
 }
 const bool kHaveClmul = detect_clmul();
+bool detect_wide() {
+  __builtin_cpu_init();
+  return kHaveClmul && __builtin_cpu_supports("avx512f") &&
+         __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl") &&
+         __builtin_cpu_supports("vpclmulqdq");
+}
+const bool kHaveWide = detect_wide();
 #endif
 
 }  // namespace
@@ -136,7 +244,12 @@ std::uint32_t crc32(const void* data, std::size_t size, std::uint32_t crc) {
   const auto& t = kTables;
   crc = ~crc;
 #ifdef SU_CRC32_CLMUL
-  if (size >= 16 && kHaveClmul) return ~fold_clmul(p, size, crc);
+  if (size >= 16 && kHaveClmul) {
+    // The start value the wide path knows is all ones: a CRC from scratch.
+    if (crc == 0xFFFFFFFFu && size <= kWideMax && kHaveWide)
+      return ~(fold_wide(p, size) ^ kZeroAdvance[size]);
+    return ~fold_clmul(p, size, crc);
+  }
 #endif
   while (size >= 8) {
     std::uint32_t lo = load_le32(p) ^ crc;

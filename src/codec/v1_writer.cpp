@@ -141,22 +141,53 @@ void V1Writer::time(const Timestamp& ts) {
 
 void V1Writer::tags(std::span<const std::string> added, std::span<const std::string> removed) {
   if (added.empty() && removed.empty()) return;
-  out_.write("tags:");
+  std::size_t n = 6;  // "tags:" and the newline
+  for (const auto& t : added) n += 1 + t.size();
+  for (const auto& t : removed) n += 2 + t.size();
+  char* at = out_.room(n);
+  if (!at) {  // longer than the whole buffer
+    out_.write("tags:");
+    for (const auto& t : added) {
+      out_.put(' ');
+      out_.write(t);
+    }
+    for (const auto& t : removed) {
+      out_.write(" -");
+      out_.write(t);
+    }
+    out_.put('\n');
+    return;
+  }
+  std::memcpy(at, "tags:", 5);
+  at += 5;
   for (const auto& t : added) {
-    out_.put(' ');
-    out_.write(t);
+    *at++ = ' ';
+    std::memcpy(at, t.data(), t.size());
+    at += t.size();
   }
   for (const auto& t : removed) {
-    out_.write(" -");
-    out_.write(t);
+    *at++ = ' ';
+    *at++ = '-';
+    std::memcpy(at, t.data(), t.size());
+    at += t.size();
   }
-  out_.put('\n');
+  *at = '\n';
+  out_.commit(n);
 }
 
 void V1Writer::test(std::string_view id) {
-  out_.write("test: ");
-  out_.write(id);
-  out_.put('\n');
+  std::size_t n = 6 + id.size() + 1;
+  char* at = out_.room(n);
+  if (!at) {  // longer than the whole buffer
+    out_.write("test: ");
+    out_.write(id);
+    out_.put('\n');
+    return;
+  }
+  std::memcpy(at, "test: ", 6);
+  std::memcpy(at + 6, id.data(), id.size());
+  at[n - 1] = '\n';
+  out_.commit(n);
 }
 
 void V1Writer::outcome_line(V1Outcome outcome, std::string_view id, std::string_view suffix) {

@@ -46,6 +46,15 @@ void make_key(std::string& key, std::string_view id, std::optional<std::string_v
   }
 }
 
+// The key of (id, route) hashed without building it: the filter looks up
+// every event, and copying the id into a key string first cost more than
+// the lookup.
+std::uint64_t key_hash(std::string_view id, const std::optional<std::string_view>& route) {
+  std::uint64_t h = hash_bytes(id);
+  if (route) h ^= (hash_bytes(*route) + 1) * 0x9E3779B97F4A7C15ull;
+  return h;
+}
+
 std::string_view worker_of(const std::vector<std::string_view>& tags) {
   for (auto t : tags)
     if (t.rfind("worker-", 0) == 0) return t;
@@ -95,7 +104,6 @@ struct ResultFilter::Compiled {
   std::vector<std::uint32_t> free_slots;
   HashIndex open;
   std::vector<std::unique_ptr<Pending>> spare;  // cleared, capacity kept
-  std::string key;
   std::uint64_t sequence = 0;
   std::vector<std::string_view> tag_views, last_tags;
 };
@@ -125,8 +133,7 @@ struct ResultFilter::Pending {
   std::optional<Timestamp> start, stop;
   std::size_t tags_event = SIZE_MAX;  // the last event with a tag list
   std::uint64_t sequence = 0;
-  std::string key;         // make_key() of its id and route
-  std::uint64_t hash = 0;  // of key
+  std::uint64_t hash = 0;  // key_hash() of its id and route
 
   void clear() {
     arena.clear();
@@ -204,6 +211,12 @@ struct ResultFilter::Pending {
     if (!events.front().has_route) return std::nullopt;
     return view(events.front().route);
   }
+  // Whether `e` belongs to this test: same id, same route (or none).
+  bool same_test(const Event& e) const {
+    const Held& h = events.front();
+    return same_string(view(h.id), *e.test_id) && h.has_route == e.route_code.has_value() &&
+           (!h.has_route || same_string(view(h.route), *e.route_code));
+  }
   void last_tags(std::vector<std::string_view>& out) const {
     out.clear();
     if (tags_event == SIZE_MAX) return;
@@ -245,14 +258,12 @@ void ResultFilter::on_event(const Event& e) {
     out_.on_event(e);
     return;
   }
-  make_key(c_->key, *e.test_id, e.route_code);
   Compiled& c = *c_;
-  std::uint64_t h = hash_bytes(c.key);
+  std::uint64_t h = key_hash(*e.test_id, e.route_code);
   auto hash_of = [&c](std::uint32_t i) { return c.held[i]->hash; };
   std::size_t slot = 0;
   std::uint32_t r = c.open.find(
-      h, [&](std::uint32_t i) { return c.held[i]->hash == h && same_string(c.held[i]->key, c.key); },
-      slot);
+      h, [&](std::uint32_t i) { return c.held[i]->hash == h && c.held[i]->same_test(e); }, slot);
   if (r == HashIndex::kNone) {
     std::unique_ptr<Pending> p;
     if (c.spare.empty()) {
@@ -262,7 +273,6 @@ void ResultFilter::on_event(const Event& e) {
       c.spare.pop_back();
     }
     p->sequence = c.sequence++;
-    p->key.assign(c.key);
     p->hash = h;
     if (c.free_slots.empty()) {
       r = static_cast<std::uint32_t>(c.held.size());
