@@ -3,87 +3,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include "base/error.hpp"
 #include "base/timestamp.hpp"
 #include "codec/v2_writer.hpp"
 #include "report/details_text.hpp"
+#include "report/spool.hpp"
 #include "report/xml_escape.hpp"
 
 namespace su {
-
-// Bytes to be written later: in memory up to kMemoryLimit, then appended to
-// an unlinked temporary file, so memory does not grow with the stream.
-class JUnitWriter::Spool {
- public:
-  explicit Spool(std::string dir) : dir_(std::move(dir)) {}
-  ~Spool() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  void append(std::string_view bytes) {
-    mem_.append(bytes);
-    if (mem_.size() >= kMemoryLimit) spill();
-  }
-  bool empty() const { return mem_.empty() && file_size_ == 0; }
-  void copy_to(Output& out) {
-    if (fd_ >= 0) {
-      spill();
-      std::string buf(1 << 16, '\0');
-      for (std::uint64_t pos = 0; pos < file_size_;) {
-        ssize_t n = ::pread(fd_, buf.data(), buf.size(), static_cast<off_t>(pos));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) throw IoError("cannot read back the temporary file in '" + dir_ + "': " +
-                                  std::strerror(n < 0 ? errno : EIO));
-        out.write(std::string_view(buf.data(), static_cast<std::size_t>(n)));
-        pos += static_cast<std::uint64_t>(n);
-      }
-    } else {
-      out.write(mem_);
-    }
-  }
-
- private:
-  static constexpr std::size_t kMemoryLimit = 1 << 20;
-
-  void open_file() {
-#ifdef O_TMPFILE
-    fd_ = ::open(dir_.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
-#endif
-    if (fd_ < 0) {
-      std::string path = dir_ + "/su-junit-XXXXXX";
-      fd_ = ::mkstemp(path.data());
-      if (fd_ >= 0) ::unlink(path.c_str());
-    }
-    if (fd_ < 0)
-      throw IoError("cannot create a temporary file in '" + dir_ + "': " + std::strerror(errno));
-  }
-  void spill() {
-    if (fd_ < 0) open_file();
-    const char* p = mem_.data();
-    std::size_t left = mem_.size();
-    while (left > 0) {
-      ssize_t n = ::write(fd_, p, left);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0)
-        throw IoError("cannot write the temporary file in '" + dir_ + "': " + std::strerror(errno));
-      p += n;
-      left -= static_cast<std::size_t>(n);
-      file_size_ += static_cast<std::uint64_t>(n);
-    }
-    mem_.clear();
-  }
-
-  std::string dir_;
-  std::string mem_;
-  int fd_ = -1;
-  std::uint64_t file_size_ = 0;
-};
 
 namespace {
 
@@ -146,6 +77,12 @@ std::string last_line(std::string_view text) {
   return std::string(line);
 }
 
+// The suite's own output (junit format) is rarely large: a smaller budget
+// keeps the three spools' memory within about the one asked for.
+std::size_t suite_output_memory(const JUnitOptions& options) {
+  return std::min<std::size_t>(options.spool_memory, 1 << 20);
+}
+
 std::string iso_seconds(std::int64_t micros) {
   std::time_t t = static_cast<std::time_t>(micros / 1000000);
   std::tm tm{};
@@ -161,9 +98,9 @@ std::string iso_seconds(std::int64_t micros) {
 JUnitWriter::JUnitWriter(Output& out, JUnitOptions options)
     : out_(out),
       options_(std::move(options)),
-      cases_(std::make_unique<Spool>(options_.spool_dir)),
-      suite_out_(std::make_unique<Spool>(options_.spool_dir)),
-      suite_err_(std::make_unique<Spool>(options_.spool_dir)),
+      cases_(std::make_unique<Spool>(options_.spool_dir, options_.spool_memory)),
+      suite_out_(std::make_unique<Spool>(options_.spool_dir, suite_output_memory(options_))),
+      suite_err_(std::make_unique<Spool>(options_.spool_dir, suite_output_memory(options_))),
       run_start_(options_.wall_clock_micros) {}
 
 JUnitWriter::~JUnitWriter() = default;
