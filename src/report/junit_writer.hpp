@@ -37,6 +37,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "base/output.hpp"
 #include "ops/result_aggregator.hpp"
@@ -83,6 +84,8 @@ class JUnitWriter : public ResultHandler {
 
  private:
   void python_case(const TestResult& r);
+  void python_plain_case(std::string_view classname, std::string_view name,
+                         std::int64_t duration, bool uxsuccess);
   void junit_case(const TestResult& r);
   void python_time(std::optional<Timestamp> t);
   std::int64_t python_now() const { return set_time_.value_or(options_.wall_clock_micros); }

@@ -43,6 +43,15 @@ class Spool {
     }
   }
 
+  // `n` contiguous bytes at the end to write into directly, or nullptr
+  // when the last chunk has less room left (then append() instead); the
+  // first `k` of them count as spooled once commit(k) is called.
+  char* room(std::size_t n) { return n <= room_ ? end_ : nullptr; }
+  void commit(std::size_t k) {
+    end_ += k;
+    room_ -= k;
+  }
+
   bool empty() const { return size() == 0; }
   std::uint64_t size() const;
   // Whether the temporary file exists (some bytes went past the limit).

@@ -62,6 +62,23 @@ TEST_SUITE("xml escape") {
   TEST_CASE("junitxml attributes also escape quote, tab and newline") {
     CHECK(attr("\"a\"\tb\nc", XmlDialect::junitxml) == "&quot;a&quot;&#x9;b&#xA;c");
   }
+  TEST_CASE("plain text is printable ASCII but & < > quote, and every dialect copies it as is") {
+    // Every byte value at every place of a text a few SIMD blocks long
+    // (whole blocks and the tail).
+    for (int b = 0; b < 256; ++b) {
+      bool expected = b >= 0x20 && b < 0x80 && b != '&' && b != '<' && b != '>' && b != '"';
+      for (std::size_t at = 0; at < 40; ++at) {
+        std::string s(40, 'a');
+        s[at] = static_cast<char>(b);
+        REQUIRE(su::xml_plain(s) == expected);
+        REQUIRE(su::xml_plain(std::string_view(s).substr(at)) == expected);
+        if (expected)
+          for (XmlDialect d : {XmlDialect::junitxml, XmlDialect::strict})
+            REQUIRE((text(s, d) == s && attr(s, d) == s));
+      }
+    }
+    CHECK(su::xml_plain(""));
+  }
   TEST_CASE("strict dialect keeps every character readable and the XML well-formed") {
     CHECK(text("a\x01" "b", XmlDialect::strict) == "a\xE2\x90\x81" "b");  // U+2401
     CHECK(text("a\rb>", XmlDialect::strict) == "a&#xD;b&gt;");
