@@ -1,6 +1,7 @@
 #include "report/details_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 
 #include "base/utf8.hpp"
@@ -125,7 +126,9 @@ std::string ContentType::to_string() const {
   return out;
 }
 
-ContentType parse_content_type(std::string_view mime) {
+namespace {
+
+ContentType parse_uncached(std::string_view mime) {
   ContentType ct;
   if (mime.empty()) return ct;
   auto parts = split_header(mime);
@@ -161,6 +164,28 @@ ContentType parse_content_type(std::string_view mime) {
     if (k == "charset" && v.find(',') != std::string::npos) v.resize(v.find(','));
   std::sort(params.begin(), params.end());
   ct.parameters = std::move(params);
+  return ct;
+}
+
+}  // namespace
+
+ContentType parse_content_type(std::string_view mime) {
+  // A stream's attachments share a handful of types (a traceback's, a
+  // reason's): the last few parsed are kept, which saves most of the cost
+  // of rendering a failure.
+  struct Parsed {
+    std::string mime;
+    ContentType type;
+  };
+  thread_local std::array<std::optional<Parsed>, 4> recent;
+  thread_local std::size_t next = 0;
+  for (const auto& p : recent)
+    if (p && p->mime == mime) return p->type;
+  ContentType ct = parse_uncached(mime);
+  auto& slot = recent[next];
+  next = (next + 1) % recent.size();
+  slot.reset();
+  slot.emplace(Parsed{std::string(mime), ct});
   return ct;
 }
 

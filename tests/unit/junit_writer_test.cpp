@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "base/output.hpp"
 #include "report/details_text.hpp"
@@ -98,6 +99,19 @@ TEST_SUITE("details text") {
     CHECK(su::parse_content_type("application/json; b=\"x;y\"; a=1").to_string() ==
           "application/json; a=\"1\"; b=\"x;y\"");
     CHECK_FALSE(su::parse_content_type("Text/plain").is_text());
+  }
+  TEST_CASE("a type parsed again, among more types than are remembered, parses the same") {
+    const char* types[] = {"text/plain; charset=utf8", "text/x-traceback;charset=utf8,language=python",
+                           "", "application/json", "text/plain; charset=\"latin-1\"; a=b",
+                           "bad", "text/plain"};
+    std::vector<std::string> first;
+    for (const char* t : types) first.push_back(su::parse_content_type(t).to_string());
+    for (int round = 0; round < 3; ++round)
+      for (std::size_t i = 0; i < std::size(types); ++i)
+        CHECK(su::parse_content_type(types[i]).to_string() == first[i]);
+    CHECK(first[0] == "text/plain; charset=\"utf8\"");
+    CHECK(first[4] == "text/plain; a=\"b\"; charset=\"latin-1\"");
+    CHECK(first[5] == "application/octet-stream");
   }
   TEST_CASE("decodes text with its charset, latin-1 by default") {
     CHECK(su::decode_text("caf\xE9", "") == "caf\xC3\xA9");
