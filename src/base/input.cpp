@@ -65,36 +65,44 @@ class FdInput : public Input {
   std::size_t replay_pos_ = 0;
 };
 
-// One decompression context kept per thread between inputs: a context
-// holds its window (up to 128 MiB, as the frame asks), and making and
-// freeing one per input cost more than decoding a short stream did.
-class SpareContext {
+// What a ZstdInput decompresses with: a context and a buffer for the
+// compressed bytes.
+struct Decompressor {
+  ZSTD_DStream* ds = nullptr;
+  std::unique_ptr<std::uint8_t[]> in;
+};
+
+// One decompressor kept per thread between inputs: a context holds its
+// window (up to 128 MiB, as the frame asks), and making and freeing one per
+// input cost more than decoding a short stream did. The input buffer is
+// kept too: at ZSTD_DStreamInSize() it is just too large for a malloc's
+// small-block pools, so each new one was an mmap and 33 page faults.
+class SpareDecompressor {
  public:
-  ~SpareContext() { ZSTD_freeDStream(spare_); }
-  ZSTD_DStream* take() {
-    ZSTD_DStream* ds = spare_ ? spare_ : ZSTD_createDStream();
-    spare_ = nullptr;
-    ZSTD_DCtx_reset(ds, ZSTD_reset_session_only);
-    return ds;
+  ~SpareDecompressor() { ZSTD_freeDStream(spare_.ds); }
+  Decompressor take() {
+    Decompressor d = std::move(spare_);
+    spare_ = {};
+    if (!d.ds) d.ds = ZSTD_createDStream();
+    if (!d.in) d.in = std::make_unique_for_overwrite<std::uint8_t[]>(ZSTD_DStreamInSize());
+    ZSTD_DCtx_reset(d.ds, ZSTD_reset_session_only);
+    return d;
   }
-  void give_back(ZSTD_DStream* ds) {
-    ZSTD_freeDStream(spare_);
-    spare_ = ds;
+  void give_back(Decompressor d) {
+    ZSTD_freeDStream(spare_.ds);
+    spare_ = std::move(d);
   }
 
  private:
-  ZSTD_DStream* spare_ = nullptr;
+  Decompressor spare_;
 };
-thread_local SpareContext spare_context;
+thread_local SpareDecompressor spare_decompressor;
 
 class ZstdInput : public Input {
  public:
   explicit ZstdInput(std::unique_ptr<Input> raw)
-      : Input(raw->name()),
-        raw_(std::move(raw)),
-        in_buf_(std::make_unique_for_overwrite<std::uint8_t[]>(ZSTD_DStreamInSize())),
-        ds_(spare_context.take()) {}
-  ~ZstdInput() override { spare_context.give_back(ds_); }
+      : Input(raw->name()), raw_(std::move(raw)), z_(spare_decompressor.take()) {}
+  ~ZstdInput() override { spare_decompressor.give_back(std::move(z_)); }
 
   std::size_t read(std::uint8_t* buf, std::size_t n) override {
     ZSTD_outBuffer out{buf, n, 0};
@@ -105,12 +113,12 @@ class ZstdInput : public Input {
             throw DecodeError(raw_offset_, "zstd: compressed input ends inside a frame");
           return 0;
         }
-        std::size_t got = raw_->read(in_buf_.get(), ZSTD_DStreamInSize());
+        std::size_t got = raw_->read(z_.in.get(), ZSTD_DStreamInSize());
         if (got == 0) { raw_eof_ = true; continue; }
-        in_ = {in_buf_.get(), got, 0};
+        in_ = {z_.in.get(), got, 0};
       }
       std::size_t before = in_.pos;
-      std::size_t r = ZSTD_decompressStream(ds_, &out, &in_);
+      std::size_t r = ZSTD_decompressStream(z_.ds, &out, &in_);
       raw_offset_ += in_.pos - before;
       if (ZSTD_isError(r))
         throw DecodeError(raw_offset_, std::string("zstd: ") + ZSTD_getErrorName(r));
@@ -122,9 +130,8 @@ class ZstdInput : public Input {
 
  private:
   std::unique_ptr<Input> raw_;
-  std::unique_ptr<std::uint8_t[]> in_buf_;
+  Decompressor z_;
   ZSTD_inBuffer in_{nullptr, 0, 0};
-  ZSTD_DStream* ds_;
   std::uint64_t raw_offset_ = 0;
   bool raw_eof_ = false;
   bool frame_done_ = true;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <type_traits>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -18,6 +20,8 @@ constexpr std::string_view kTracebackMime = "text/x-traceback; charset=\"utf8\""
 constexpr std::string_view kLostMime = "text/x-traceback; charset=\"utf8\"; language=\"python\"";
 constexpr std::string_view kPlainMime = "text/plain";
 constexpr std::string_view kEndMarker = "]\n";
+constexpr std::string_view kBadTags = "tags are not valid UTF-8";
+constexpr std::string_view kBadId = "test id is not valid UTF-8";
 
 // bytes.split() whitespace: python's ASCII set (a table: this is per byte).
 constexpr auto kSpace = [] {
@@ -36,28 +40,48 @@ enum class Kind { none, test, error, failure, progress, skip, success, tags, tim
 Kind classify_any(std::string_view line, std::size_t& offset);
 
 // The spellings writers use, "keyword: " then an argument: recognised by
-// their first bytes, before the general rule's byte-by-byte token scan
-// (whose loop exits mispredict on every line).
-struct Spelling {
-  std::string_view prefix;
-  Kind kind;
-};
-constexpr Spelling kSpellings[] = {
-    {"time: ", Kind::time},         {"tags: ", Kind::tags},         {"test: ", Kind::test},
-    {"successful: ", Kind::success}, {"success: ", Kind::success},   {"failure: ", Kind::failure},
-    {"error: ", Kind::error},       {"xfail: ", Kind::xfail},       {"uxsuccess: ", Kind::uxsuccess},
-    {"skip: ", Kind::skip},
-};
+// their first byte and a compare of constant length (a load or two, no
+// call), before the general rule's byte-by-byte token scan (whose loop
+// exits mispredict on every line). The token is the prefix less its space;
+// it names the directive when a non-space byte follows (else the general
+// rule decides).
+template <std::size_t N>
+inline bool spelled(std::string_view line, const char (&prefix)[N]) {
+  constexpr std::size_t n = N - 1;
+  return line.size() > n && std::memcmp(line.data(), prefix, n) == 0 && !is_space(line[n]);
+}
 
 Kind classify(std::string_view line, std::size_t& offset) {
-  // The token is the prefix less its space; it names the directive when a
-  // non-space byte follows (else the general rule decides).
-  for (const Spelling& s : kSpellings) {
-    if (line.size() > s.prefix.size() && line[0] == s.prefix[0] && line.starts_with(s.prefix) &&
-        !is_space(line[s.prefix.size()])) {
-      offset = s.prefix.size();
-      return s.kind;
-    }
+  if (line.empty()) return Kind::none;
+  auto is = [&](const auto& prefix) {
+    if (!spelled(line, prefix)) return false;
+    offset = sizeof prefix - 1;
+    return true;
+  };
+  switch (line[0]) {
+    case 't':
+      if (is("time: ")) return Kind::time;
+      if (is("tags: ")) return Kind::tags;
+      if (is("test: ")) return Kind::test;
+      break;
+    case 's':
+      if (is("successful: ") || is("success: ")) return Kind::success;
+      if (is("skip: ")) return Kind::skip;
+      break;
+    case 'f':
+      if (is("failure: ")) return Kind::failure;
+      break;
+    case 'e':
+      if (is("error: ")) return Kind::error;
+      break;
+    case 'x':
+      if (is("xfail: ")) return Kind::xfail;
+      break;
+    case 'u':
+      if (is("uxsuccess: ")) return Kind::uxsuccess;
+      break;
+    default:
+      break;
   }
   return classify_any(line, offset);
 }
@@ -153,6 +177,49 @@ inline const char* find_newline(const char* p, std::size_t n) {
   return static_cast<const char*>(std::memchr(p + i, '\n', n - i));
 }
 
+// Bit i is set where p[i] is '\n', for the 64 bytes at p: one pass finds
+// every line end in a block.
+inline std::uint64_t block_newlines(const char* p) {
+  std::uint64_t m = 0;
+#if defined(__SSE2__)
+  const __m128i newline = _mm_set1_epi8('\n');
+  for (int k = 0; k < 4; ++k) {
+    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    m |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(
+             _mm_movemask_epi8(_mm_cmpeq_epi8(v, newline))))
+         << (16 * k);
+  }
+#else
+  for (int i = 0; i < 64; ++i) m |= static_cast<std::uint64_t>(p[i] == '\n') << i;
+#endif
+  return m;
+}
+
+// Lines longer than this are left to peek_line.
+constexpr std::size_t kScanLine = 4096;
+
+// True when every byte of `s` is printable ASCII but space (0x21 to 0x7E):
+// one tag, nothing to split. A word at a time: a byte below 0x21 borrows
+// into its high bit, 0x7F carries into it, and above that it is set; the
+// lowest bad byte always shows (no borrow or carry reaches it from below).
+inline bool printable_token(std::string_view s) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto bad = [](std::uint64_t w) { return ((w + kOnes) | (w - 0x21 * kOnes) | w) & kHigh; };
+  std::size_t n = s.size();
+  if (n < 8) {
+    bool ok = n > 0;
+    for (char c : s) ok &= static_cast<unsigned char>(c - 0x21) < 0x5E;
+    return ok;
+  }
+  std::uint64_t w, acc = 0;
+  for (std::size_t i = 0; i + 8 < n; i += 8) {
+    std::memcpy(&w, s.data() + i, 8);
+    acc |= bad(w);
+  }
+  std::memcpy(&w, s.data() + n - 8, 8);
+  return (acc | bad(w)) == 0;
+}
+
 // ASCII without NUL (a NUL only sends the caller to the exact checks).
 bool is_ascii(std::string_view s) {
   return is_plain_ascii(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
@@ -160,6 +227,24 @@ bool is_ascii(std::string_view s) {
 
 // check_utf8 behind a fast path for the usual all-ASCII text.
 bool valid_utf8(std::string_view s) { return is_ascii(s) || check_utf8(s) == Utf8Check::valid; }
+
+// `e = Event{}` with wide stores: the compiler's choice, a string
+// instruction, starts slowly, and this runs for every event.
+inline void blank(Event& e) {
+#if defined(__SSE2__)
+  static_assert(std::is_trivially_copyable_v<Event> && sizeof(Event) % 16 == 0);
+  const __m128i zero = _mm_setzero_si128();
+  auto* p = reinterpret_cast<char*>(&e);
+  // Written out, not a loop, which the compiler would turn back into one.
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (_mm_storeu_si128(reinterpret_cast<__m128i*>(p + 16 * I), zero), ...);
+  }(std::make_index_sequence<sizeof(Event) / 16>{});
+  // What a value-initialised Event has that is not zero.
+  e.runnable = true;
+#else
+  e = Event{};
+#endif
+}
 
 Status status_of(int outcome) {
   static constexpr Status kStatus[] = {Status::success, Status::fail, Status::fail,
@@ -210,25 +295,34 @@ bool V1Reader::drained() const {
 }
 
 bool V1Reader::next(Event& event) {
-  while (queue_pos_ == queue_.size()) {
-    queue_.clear();
-    queue_pos_ = 0;
-    if (text_emitted_) {
-      text_.clear();
-      text_emitted_ = false;
-    }
-    if (spilled_) {
-      // The pieces handed on are out; keep only what is still to come.
-      for (std::size_t k = 0; k < details_used_; ++k) details_[k].bytes.clear();
-      spilled_ = false;
-    }
+  if (queue_pos_ < queue_.size()) {
+    event = queue_[queue_pos_++];
+    return true;
+  }
+  queue_.clear();
+  queue_pos_ = 0;
+  // The events handed out before are gone: their storage can be reused.
+  if (text_emitted_) {
+    text_.clear();
+    text_emitted_ = false;
+  }
+  if (spilled_) {
+    // The pieces handed on are out; keep only what is still to come.
+    for (std::size_t k = 0; k < details_used_; ++k) details_[k].bytes.clear();
+    spilled_ = false;
+  }
+  // Most lines give no event and most events come one to a line: the
+  // first event of a step is built in `event` itself, not copied there.
+  direct_ = &event;
+  direct_used_ = false;
+  while (!direct_used_) {
     if (!step()) {
       if (!text_.empty()) flush_text();
-      if (queue_.empty()) return false;
+      break;
     }
   }
-  event = queue_[queue_pos_++];
-  return true;
+  direct_ = nullptr;
+  return direct_used_;
 }
 
 bool V1Reader::step() {
@@ -239,6 +333,7 @@ bool V1Reader::step() {
     return true;
   }
   if (state_ == State::chunk_data) return read_chunk_data();
+  if (!continuation_ && scan_lines()) return true;
   std::string_view line;
   bool partial = false;
   if (!peek_line(line, partial)) {
@@ -257,6 +352,55 @@ bool V1Reader::step() {
 
 bool V1Reader::line_buffered() const {
   return std::memchr(in_->data(), '\n', in_->available()) != nullptr;
+}
+
+// Handles the lines that are whole in the buffer, up to the first that
+// gives an event or leaves line mode; false if there was no such line (then
+// peek_line decides). Newlines are found 64 bytes at a time and remembered,
+// so a line costs a few bit operations rather than a scan of its own, and
+// whether each line is all ASCII comes with them.
+bool V1Reader::scan_lines() {
+  std::uint64_t block = block_, nl_bits = nl_bits_;
+  // The lines are consumed together at the end: nothing the handlers do
+  // reads the input.
+  const std::uint64_t start = in_->offset();
+  const char* const base = reinterpret_cast<const char*>(in_->data());
+  const std::uint64_t limit = start + in_->available();
+  if (start != scan_at_) {
+    if (limit - start < 64) return false;
+    block = start;
+    nl_bits = block_newlines(base);
+  }
+  std::uint64_t at = start;
+  for (;;) {
+    while (nl_bits == 0) {
+      std::uint64_t next = block + 64;
+      if (next + 64 > limit || next - at > kScanLine) {
+        scan_at_ = UINT64_MAX;  // the mask is partly used up: start again
+        in_->consume(at - start);
+        return at != start;
+      }
+      block = next;
+      nl_bits = block_newlines(base + (next - start));
+    }
+    std::uint64_t end = block + static_cast<std::uint64_t>(__builtin_ctzll(nl_bits)) + 1;
+    nl_bits &= nl_bits - 1;
+    std::string_view line(base + (at - start), static_cast<std::size_t>(end - at));
+    line_offset_ = at;
+    if (state_ == State::outside || state_ == State::in_test) {
+      handle_directive(line);
+    } else {
+      handle_details_line(line, false, false);
+    }
+    ++line_no_;
+    at = end;
+    if (direct_used_ || state_ == State::chunk_data) break;
+  }
+  in_->consume(at - start);
+  scan_at_ = at;
+  block_ = block;
+  nl_bits_ = nl_bits;
+  return true;
 }
 
 bool V1Reader::peek_line(std::string_view& line, bool& partial) {
@@ -309,12 +453,11 @@ void V1Reader::handle_directive(std::string_view line) {
       pass_through(line);
       return;
     case Kind::time: {
-      std::string reason;
       Timestamp ts;
-      if (time_parser_.parse(argument(line, offset), ts, reason)) {
+      if (time_parser_.parse_cached(argument(line, offset), ts)) {
         now_ = ts;
       } else {
-        malformed(line, "bad time " + quoted(argument(line, offset)) + ": " + reason);
+        handle_time(line, argument(line, offset));
       }
       return;
     }
@@ -322,20 +465,15 @@ void V1Reader::handle_directive(std::string_view line) {
       std::string_view arg = line.substr(offset);
       bool ascii = is_ascii(arg);
       if (!ascii && check_utf8(arg) != Utf8Check::valid) {
-        malformed(line, "tags are not valid UTF-8");
+        malformed(line, kBadTags);
         return;
       }
       change_tags(arg, ascii);
       return;
     }
-    case Kind::progress: {
-      std::string_view arg = line.substr(offset);
-      while (!arg.empty() && is_space(arg.front())) arg.remove_prefix(1);
-      while (!arg.empty() && is_space(arg.back())) arg.remove_suffix(1);
-      if (arg != "push" && arg != "pop" && !python_int(arg))
-        malformed(line, "bad progress " + quoted(arg));
+    case Kind::progress:
+      handle_progress(line, line.substr(offset));
       return;  // no v2 equivalent: dropped, as subunit-1to2 does
-    }
     case Kind::test: {
       if (state_ == State::in_test) {
         pass_through(line);  // no nesting: just output
@@ -343,12 +481,12 @@ void V1Reader::handle_directive(std::string_view line) {
       }
       std::string_view id = argument(line, offset);
       if (!valid_utf8(id)) {
-        malformed(line, "test id is not valid UTF-8");
+        malformed(line, kBadId);
         return;
       }
       flush_text();
       current_id_.assign(id);
-      test_tags_ = global_tags_;
+      test_tags_own_ = false;  // the stream's tags, until a tags: line in the test
       test_offset_ = line_offset_;
       state_ = State::in_test;
       Event& e = push();
@@ -393,8 +531,75 @@ void V1Reader::handle_directive(std::string_view line) {
   }
 }
 
+void V1Reader::TagSet::add(std::string_view tag) {
+  if (size == 0) {  // the usual case: one tag around each test
+    if (slots.empty()) slots.emplace_back();
+    slots[0].assign(tag);
+    size = 1;
+    return;
+  }
+  auto first = slots.begin(), last = slots.begin() + size;
+  auto at = std::lower_bound(first, last, tag);
+  if (at != last && *at == tag) return;
+  std::size_t i = at - first;
+  if (size == slots.size()) slots.emplace_back();
+  slots[size].assign(tag);
+  std::rotate(slots.begin() + i, slots.begin() + size, slots.begin() + size + 1);
+  ++size;
+}
+
+void V1Reader::TagSet::remove(std::string_view tag) {
+  if (size == 1) {
+    if (slots[0] == tag) size = 0;
+    return;
+  }
+  auto first = slots.begin(), last = slots.begin() + size;
+  auto at = std::lower_bound(first, last, tag);
+  if (at == last || *at != tag) return;
+  std::rotate(at, at + 1, last);  // its string waits past the end for reuse
+  --size;
+}
+
+void V1Reader::TagSet::assign(const TagSet& other) {
+  for (std::size_t k = 0; k < other.size; ++k) {
+    if (k == slots.size()) slots.emplace_back();
+    slots[k].assign(other.slots[k]);
+  }
+  size = other.size;
+}
+
+// Out of the line loop's way (their messages need strings): a time line
+// not in the cached form, and progress lines.
+void V1Reader::handle_time(std::string_view line, std::string_view arg) {
+  std::string reason;
+  Timestamp ts;
+  if (time_parser_.parse(arg, ts, reason)) {
+    now_ = ts;
+  } else {
+    malformed(line, "bad time " + quoted(arg) + ": " + reason);
+  }
+}
+
+void V1Reader::handle_progress(std::string_view line, std::string_view arg) {
+  while (!arg.empty() && is_space(arg.front())) arg.remove_prefix(1);
+  while (!arg.empty() && is_space(arg.back())) arg.remove_suffix(1);
+  if (arg != "push" && arg != "pop" && !python_int(arg))
+    malformed(line, "bad progress " + quoted(arg));
+}
+
 void V1Reader::change_tags(std::string_view arg, bool ascii) {
-  std::vector<std::string>& tags = state_ == State::in_test ? test_tags_ : global_tags_;
+  if (state_ == State::in_test && !test_tags_own_) {
+    test_tags_.assign(global_tags_);
+    test_tags_own_ = true;
+  }
+  TagSet& tags = state_ == State::in_test ? test_tags_ : global_tags_;
+  // The usual line: one printable ASCII token and the newline.
+  if (arg.size() >= 2 && arg.back() == '\n' && printable_token(arg.substr(0, arg.size() - 1))) {
+    std::string_view token = arg.substr(0, arg.size() - 1);
+    if (token[0] == '-') tags.remove(token.substr(1));
+    else tags.add(token);
+    return;
+  }
   // python: new = tokens, gone = "-" tokens; add all new, then remove gone.
   gone_.clear();
   auto space_at = [&](std::size_t k) -> std::size_t {
@@ -413,13 +618,9 @@ void V1Reader::change_tags(std::string_view arg, bool ascii) {
       gone_.push_back(token.substr(1));
       continue;
     }
-    auto at = std::lower_bound(tags.begin(), tags.end(), token);
-    if (at == tags.end() || *at != token) tags.emplace(at, token);
+    tags.add(token);
   }
-  for (auto g : gone_) {
-    auto at = std::lower_bound(tags.begin(), tags.end(), g);
-    if (at != tags.end() && *at == g) tags.erase(at);
-  }
+  for (auto g : gone_) tags.remove(g);
 }
 
 void V1Reader::start_details(Outcome outcome, bool multipart) {
@@ -604,7 +805,7 @@ void V1Reader::end_of_stream() {
   state_ = State::outside;
 }
 
-void V1Reader::malformed(std::string_view line, const std::string& reason) {
+void V1Reader::malformed(std::string_view line, std::string_view reason) {
   report(line.size(), reason);
   pass_through(line);
   // Inside multipart details nothing after the damage can be trusted: keep
@@ -614,12 +815,13 @@ void V1Reader::malformed(std::string_view line, const std::string& reason) {
     state_ = State::skip_to_end;
 }
 
-void V1Reader::report(std::uint64_t length, const std::string& reason) {
+void V1Reader::report(std::uint64_t length, std::string_view reason) {
   if (!damage_) return;
   Damage d;
   d.offset = line_offset_;
   d.length = length;
-  d.reason = "line " + std::to_string(line_no_) + ": " + reason;
+  d.reason = "line " + std::to_string(line_no_) + ": ";
+  d.reason += reason;
   d.passed_through = true;
   damage_->on_damage(d);
 }
@@ -631,6 +833,15 @@ void V1Reader::pass_through(std::string_view bytes) {
 }
 
 Event& V1Reader::push() {
+  if (direct_ && !direct_used_) {
+    direct_used_ = true;
+    blank(*direct_);
+    return *direct_;
+  }
+  return push_queued();
+}
+
+Event& V1Reader::push_queued() {
   queue_.emplace_back();
   return queue_.back();
 }
@@ -661,8 +872,11 @@ void V1Reader::push_status(Status status, std::uint64_t offset) {
   e.status = status;
   e.timestamp = now_;
   e.offset = offset;
-  if (!test_tags_.empty()) {
-    tag_views_.assign(test_tags_.begin(), test_tags_.end());
+  // The stream's tags cannot change inside a test: unless the test has
+  // its own, they are still the ones it started with.
+  const TagSet& tags = test_tags_own_ ? test_tags_ : global_tags_;
+  if (!tags.empty()) {
+    tag_views_.assign(tags.slots.begin(), tags.slots.begin() + tags.size);
     e.tags = std::span<const std::string_view>(tag_views_);
   }
 }

@@ -78,6 +78,7 @@ class V1Reader : public EventReader {
   bool step();
   bool read_chunk_data();
   bool peek_line(std::string_view& line, bool& partial);
+  bool scan_lines();
   bool line_buffered() const;
   void handle_line(std::string_view line, bool partial, bool continuation);
   void handle_directive(std::string_view line);
@@ -86,11 +87,14 @@ class V1Reader : public EventReader {
   void finish_details();
   void end_of_stream();
   void change_tags(std::string_view arg, bool ascii);
-  void malformed(std::string_view line, const std::string& reason);
-  void report(std::uint64_t length, const std::string& reason);
+  [[gnu::noinline]] void malformed(std::string_view line, std::string_view reason);
+  void report(std::uint64_t length, std::string_view reason);
+  [[gnu::noinline]] void handle_time(std::string_view line, std::string_view arg);
+  [[gnu::noinline]] void handle_progress(std::string_view line, std::string_view arg);
   void pass_through(std::string_view bytes);
 
   Event& push();
+  [[gnu::noinline]] Event& push_queued();
   void flush_text();
   void push_file(const Detail& d, bool eof, std::uint64_t offset);
   void push_status(Status status, std::uint64_t offset);
@@ -103,12 +107,28 @@ class V1Reader : public EventReader {
   Outcome outcome_ = Outcome::success;
   bool finished_ = false;
   bool continuation_ = false;  // data() continues a line longer than kMaxLine
+  // scan_lines' mask of the 64 bytes from stream offset block_: bit i is
+  // set where byte block_ + i is a newline, bits of bytes already consumed
+  // cleared. Valid while the input is at scan_at_ (any other consumption
+  // moves it elsewhere).
+  std::uint64_t scan_at_ = UINT64_MAX, block_ = 0, nl_bits_ = 0;
   std::uint64_t line_no_ = 1;  // of the line at data()
   std::uint64_t line_offset_ = 0;
 
   V1TimeParser time_parser_;
   std::optional<Timestamp> now_;
-  std::vector<std::string> global_tags_, test_tags_;  // sorted, unique
+  // A sorted set of tags whose strings keep their storage when a tag is
+  // removed, for the add and remove around nearly every test.
+  struct TagSet {
+    std::vector<std::string> slots;  // [0, size) in use, sorted, unique
+    std::size_t size = 0;
+    void add(std::string_view tag);
+    void remove(std::string_view tag);
+    void assign(const TagSet& other);
+    bool empty() const { return size == 0; }
+  };
+  TagSet global_tags_, test_tags_;
+  bool test_tags_own_ = false;  // test_tags_ holds the open test's tags
   std::vector<std::string_view> tag_views_, gone_;
   std::string current_id_;
   std::uint64_t test_offset_ = 0, outcome_offset_ = 0;
@@ -124,6 +144,10 @@ class V1Reader : public EventReader {
   bool text_emitted_ = false;
   std::string lost_;
 
+  // Events of one step: the first goes straight into next()'s argument
+  // (direct_), the rest to queue_.
+  Event* direct_ = nullptr;
+  bool direct_used_ = false;
   std::vector<Event> queue_;
   std::size_t queue_pos_ = 0;
 };

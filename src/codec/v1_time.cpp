@@ -1,6 +1,7 @@
 #include "codec/v1_time.hpp"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -181,28 +182,11 @@ bool common_form(std::string_view t) {
 
 }  // namespace
 
-bool V1TimeParser::parse(std::string_view t, Timestamp& out, std::string& reason) {
-  // The fast path: the common form with the cached prefix. Only the
-  // seconds and the six fraction digits are read, unrolled.
-  if (cached_ && t.size() == 27 && std::memcmp(t.data(), prefix_, sizeof prefix_) == 0 &&
-      t[19] == '.' && t[26] == 'Z') {
-    auto at = [&](std::size_t i) { return static_cast<unsigned>(t[i]) - '0'; };
-    unsigned s1 = at(17), s2 = at(18), f1 = at(20), f2 = at(21), f3 = at(22), f4 = at(23),
-             f5 = at(24), f6 = at(25);
-    unsigned ss = s1 * 10 + s2;
-    std::int64_t seconds = minute_start_ + ss;
-    bool digits_ok = !((s1 > 9) | (s2 > 9) | (f1 > 9) | (f2 > 9) | (f3 > 9) | (f4 > 9) |
-                       (f5 > 9) | (f6 > 9));
-    if (digits_ok && ss <= 59 && seconds <= 0xFFFFFFFFLL) {
-      std::int64_t digits = ((((f1 * 10 + f2) * 10 + f3) * 10 + f4) * 10 + f5) * 10 + f6;
-      out.seconds = static_cast<std::uint32_t>(seconds);
-      out.nanos = static_cast<std::uint32_t>(micros_of_fraction(digits, 6)) * 1000;
-      return true;
-    }  // not digits, or out of range: the full parse decides
-  }
+bool V1TimeParser::parse_slow(std::string_view t, Timestamp& out, std::string& reason) {
   if (!parse_v1_time(t, out, reason)) return false;
   if (common_form(t)) {
     std::memcpy(prefix_, t.data(), sizeof prefix_);
+    std::memcpy(prefix_words_, prefix_, sizeof prefix_words_);
     minute_start_ = static_cast<std::int64_t>(out.seconds) - ((t[17] - '0') * 10 + (t[18] - '0'));
     cached_ = true;
   }

@@ -64,14 +64,36 @@ Layout measure(const Event& e) {
 class Cursor {
  public:
   explicit Cursor(char* at) : at_(reinterpret_cast<std::uint8_t*>(at)) {}
-  void number(std::uint32_t v) { at_ += encode_varint(v, at_); }
+  // Lengths and nanoseconds are nearly always one or two bytes: those
+  // inline, the rest through encode_varint.
+  void number(std::uint32_t v) {
+    if (v < 0x40) {
+      *at_++ = static_cast<std::uint8_t>(v);
+    } else if (v < 0x4000) {
+      at_[0] = static_cast<std::uint8_t>(0x40 | (v >> 8));
+      at_[1] = static_cast<std::uint8_t>(v);
+      at_ += 2;
+    } else {
+      at_ += encode_varint(v, at_);
+    }
+  }
   void string(std::string_view s) {
     number(static_cast<std::uint32_t>(s.size()));
     std::memcpy(at_, s.data(), s.size());
     at_ += s.size();
   }
-  void big_endian(std::uint32_t v, int bytes) {
-    for (int i = bytes - 1; i >= 0; --i) *at_++ = static_cast<std::uint8_t>(v >> (8 * i));
+  void byte(std::uint8_t v) { *at_++ = v; }
+  void big_endian16(std::uint16_t v) {
+    at_[0] = static_cast<std::uint8_t>(v >> 8);
+    at_[1] = static_cast<std::uint8_t>(v);
+    at_ += 2;
+  }
+  void big_endian32(std::uint32_t v) {
+    at_[0] = static_cast<std::uint8_t>(v >> 24);
+    at_[1] = static_cast<std::uint8_t>(v >> 16);
+    at_[2] = static_cast<std::uint8_t>(v >> 8);
+    at_[3] = static_cast<std::uint8_t>(v);
+    at_ += 4;
   }
 
  private:
@@ -81,11 +103,11 @@ class Cursor {
 // Writes the packet `l` describes to `out` (l.total bytes of room).
 void write_packet(const Event& e, const Layout& l, char* out) {
   Cursor c{out};
-  c.big_endian(v2::kSignature, 1);
-  c.big_endian(l.flags, 2);
+  c.byte(v2::kSignature);
+  c.big_endian16(l.flags);
   c.number(static_cast<std::uint32_t>(l.total));
   if (e.timestamp) {
-    c.big_endian(e.timestamp->seconds, 4);
+    c.big_endian32(e.timestamp->seconds);
     c.number(e.timestamp->nanos);
   }
   if (e.test_id) c.string(*e.test_id);
@@ -99,7 +121,7 @@ void write_packet(const Event& e, const Layout& l, char* out) {
     c.string(e.file_bytes);
   }
   if (e.route_code) c.string(*e.route_code);
-  Cursor{out + l.total - 4}.big_endian(crc32(out, l.total - 4), 4);
+  Cursor{out + l.total - 4}.big_endian32(crc32(out, l.total - 4));
 }
 
 // Calls `write(event)` for each packet `event` becomes: itself, or, when its

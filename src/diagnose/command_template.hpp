@@ -12,11 +12,6 @@
 
 namespace su {
 
-// `text` quoted for a POSIX shell: unchanged if it is made only of
-// characters no shell treats specially, else in single quotes (a quote
-// inside becomes '\'').
-std::string shell_quote(std::string_view text);
-
 // True if the template mentions {ids} or {list}: a runner that ignores the
 // list would make every probe run the same tests.
 bool has_test_placeholder(std::string_view command_template);

@@ -45,3 +45,14 @@ expect_stderr_contains() {
 expect_stderr_empty() {
   [ ! -s "$TMP/err" ] || fail "stderr not empty"
 }
+
+# archive_corpus_runs N...: a new archive in ./.su holding the corpus's
+# real-stestr runs N..., in that order, each with the metadata run=N.
+archive_corpus_runs() {
+  su-archive init 2>/dev/null || fail "su-archive init"
+  local n
+  for n in "$@"; do
+    su-archive add --meta run=$n "$CORPUS/real-stestr-run-$n/input.v1" >/dev/null ||
+      fail "su-archive add of real-stestr-run-$n"
+  done
+}

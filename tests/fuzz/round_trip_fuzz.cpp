@@ -64,6 +64,7 @@ bool v2_carries(const su::Event& e) {
 // Everything an event means (not where it was, nor its raw bytes).
 std::string meaning(const su::Event& e) {
   std::string out;
+  out.reserve(128);  // growing it step by step was 6% of the target's time
   out += std::to_string(static_cast<int>(e.status));
   out += e.runnable ? 'r' : 'n';
   out += e.eof ? 'e' : '.';
@@ -170,13 +171,15 @@ std::string read_back(int fd) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static int fd = ::memfd_create("v1", 0);
   if (fd < 0 || ::ftruncate(fd, 0) != 0 || ::lseek(fd, 0, SEEK_SET) != 0) std::abort();
+  // One Output for every input: a new one allocates (and zeroes) its 64 KiB
+  // buffer, which under ASan cost a fifth of the target's time.
+  static su::Output v1_out(fd, "v1");
 
   // 1. decode -> encode v2 -> decode.
   std::string input(reinterpret_cast<const char*>(data), size);
   std::vector<std::string> first;
   std::string v2;
   {
-    su::Output v1_out(fd, "v1");
     su::V1Writer v1(v1_out);
     Collector collected(&v1);
     su::ResultAggregator aggregate(collected, {.keep_attachments = true, .drop_exists = true});

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/shell_quote.hpp"
 #include "diagnose/command_probe_runner.hpp"
 #include "diagnose/command_run.hpp"
 #include "diagnose/command_template.hpp"

@@ -23,6 +23,31 @@ std::vector<OwnedEvent> read_v1(std::string bytes, DamageLog* log = nullptr) {
   return out;
 }
 
+// An input that gives one byte per read and is not mapped: the reader only
+// ever has a line or less buffered, so it never takes its in-buffer scan.
+class TrickleInput : public su::Input {
+ public:
+  explicit TrickleInput(std::string bytes) : su::Input("<trickle>"), bytes_(std::move(bytes)) {}
+  std::size_t read(std::uint8_t* buf, std::size_t n) override {
+    if (n == 0 || pos_ == bytes_.size()) return 0;
+    buf[0] = static_cast<std::uint8_t>(bytes_[pos_++]);
+    return 1;
+  }
+
+ private:
+  std::string bytes_;
+  std::size_t pos_ = 0;
+};
+
+std::vector<OwnedEvent> read_v1_trickle(std::string bytes, DamageLog* log = nullptr) {
+  su::V1Reader reader(std::make_unique<su::BufferedInput>(std::make_unique<TrickleInput>(std::move(bytes))),
+                      log);
+  std::vector<OwnedEvent> out;
+  su::Event e;
+  while (reader.next(e)) out.emplace_back(e);
+  return out;
+}
+
 // One line per event: "ID STATUS", "ID file NAME=BYTES (MIME) eof", "text BYTES".
 std::string summary(const std::vector<OwnedEvent>& events) {
   std::string out;
@@ -137,6 +162,17 @@ TEST_SUITE("v1 reader") {
     auto ev = read_v1(
         "tags: g\ntest: a\ntags: t -g\nsuccess: a\ntest: b\nsuccess: b\n");
     CHECK(summary(ev) == "a inprogress|a success [t,]|b inprogress|b success [g,]|");
+  }
+
+  TEST_CASE("a test's tags are the stream's at its start, whatever earlier tests did") {
+    auto ev = read_v1(
+        "tags: g h\ntest: a\ntags: t\nsuccess: a\ntags: -g k\ntest: b\nfailure: b\n"
+        "tags: -h -k\ntest: c\ntags: -t x\nskip: c\ntest: d\nsuccess: d\ntest: e\n");
+    CHECK(summary(ev) ==
+          "a inprogress|a success [g,h,t,]|b inprogress|b fail [h,k,]|c inprogress|"
+          "c skip [x,]|d inprogress|d success|e inprogress|"
+          "e file traceback=testtools.testresult.real._StringException: lost connection during "
+          "test 'e'\n (text/x-traceback; charset=\"utf8\"; language=\"python\") eof|e fail|");
   }
 
   TEST_CASE("tags split on unicode whitespace as python's str.split does") {
@@ -346,6 +382,38 @@ TEST_SUITE("v1 reader") {
     CHECK(ev.back().test_id == "b");
   }
 
+  TEST_CASE("lines scanned in the buffer give what lines read a byte at a time give") {
+    // Every kind of line, at every alignment to the scan's 64-byte blocks,
+    // next to lines longer than a block, than the scan's limit, and
+    // non-ASCII ones, valid and not.
+    std::string record =
+        "time: 2024-01-02 03:04:05.123456Z\ntags: worker-1\ntest: pkg.mod.Test.test_one\n"
+        "time: 2024-01-02 03:04:06.000249Z\nsuccessful: pkg.mod.Test.test_one [ multipart\n]\n"
+        "tags: -worker-1\ntest: caf\xc3\xa9\ntags: \xc3\xa9t\xc3\xa9 -x\nfailure: caf\xc3\xa9 [\n"
+        " ]\n\xff\n]\ntest: \xc3(\nsuccess: \xc3(\ntest: " + std::string(100, 'l') + "\n"
+        "skip: " + std::string(100, 'l') + " [ multipart\nContent-Type: text/plain\nreason\n"
+        "5\r\nab\ncd0\r\n]\nnoise " + std::string(5000, 'n') + "\ntags: a\tb -a\n"
+        "time: garbage\nprogress: +2\ntest: x\nxfail: x\n";
+    std::string s;
+    for (int shift = 0; shift < 70; ++shift) s += std::string(shift % 7, 'p') + "\n" + record;
+    DamageLog fast_log, slow_log;
+    auto fast = read_v1(s, &fast_log);
+    auto slow = read_v1_trickle(s, &slow_log);
+    CHECK(fast.size() > 70 * 10);
+    CHECK(summary(fast) == summary(slow));
+    REQUIRE(fast.size() == slow.size());
+    for (std::size_t i = 0; i < fast.size(); ++i) {
+      CHECK(fast[i].view().offset == slow[i].view().offset);
+      CHECK(fast[i].view().timestamp == slow[i].view().timestamp);
+    }
+    REQUIRE(fast_log.seen.size() == slow_log.seen.size());
+    CHECK(fast_log.seen.size() == 70 * 2);  // the id that is not UTF-8, the bad time
+    for (std::size_t i = 0; i < fast_log.seen.size(); ++i) {
+      CHECK(fast_log.seen[i].offset == slow_log.seen[i].offset);
+      CHECK(fast_log.seen[i].reason == slow_log.seen[i].reason);
+    }
+  }
+
   TEST_CASE("decodes every prefix of a mixed stream without crashing") {
     std::string s =
         "time: 2024-01-02 03:04:05.5+01:00\ntags: w -x\nnoise\ntest: a\ntags: t\n"
@@ -404,6 +472,32 @@ TEST_SUITE("v1 time") {
       su::Timestamp t;
       CHECK_FALSE_MESSAGE(su::parse_v1_time(bad, t, reason), bad);
       CHECK_FALSE(reason.empty());
+    }
+  }
+
+  TEST_CASE("the caching time parser reads every fraction and rejects every stray byte as parse_v1_time does") {
+    su::V1TimeParser parser;
+    auto same = [&](const std::string& text) {
+      su::Timestamp expected, got;
+      std::string why_expected, why_got;
+      bool ok = su::parse_v1_time(text, expected, why_expected);
+      bool ok_got = parser.parse(text, got, why_got);
+      if (ok_got != ok || (ok && got != expected)) FAIL_CHECK(text);
+    };
+    same("2024-01-02 03:04:05.000000Z");  // fills the cache
+    for (int i = 0; i < 1000000; i += 7) {
+      char text[32];
+      std::snprintf(text, sizeof text, "2024-01-02 03:04:%02d.%06dZ", i % 60, i);
+      same(text);
+      if (i % 4999 == 0) {
+        for (std::size_t at = 16; at < 27; ++at) {
+          for (char c : {'/', ':', 'a', ' ', '\0', '\xff', '\xb9', '.', 'Z'}) {
+            std::string t = text;
+            t[at] = c;
+            same(t);
+          }
+        }
+      }
     }
   }
 

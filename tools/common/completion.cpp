@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "base/shell_quote.hpp"
+
 namespace su {
 namespace {
 
@@ -111,18 +113,6 @@ std::string join(const std::vector<std::string>& words, std::string_view sep = "
   return out;
 }
 
-// Single-quoted for a shell (bash, zsh and fish all read 'x'\''y').
-std::string shell_quoted(std::string_view text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'')
-      out += "'\\''";
-    else
-      out += c;
-  }
-  return out + "'";
-}
-
 std::string identifier(std::string_view program) {
   std::string out;
   for (char c : program) out += (c == '-' || c == '.') ? '_' : c;
@@ -148,7 +138,7 @@ const char* const kRunWords = "last last-green -1 -2 -3";
 
 std::string bash_words(Kind kind, const std::vector<std::string>& values) {
   if (!values.empty())
-    return fmt::format("COMPREPLY=($(compgen -W {} -- \"$cur\"))", shell_quoted(join(values)));
+    return fmt::format("COMPREPLY=($(compgen -W {} -- \"$cur\"))", su::shell_quote(join(values)));
   switch (kind) {
     case Kind::file: return "_sutools_files";
     case Kind::dir: return "_sutools_dirs";
@@ -173,10 +163,10 @@ std::string bash_command(const Cmd& cmd, const std::string& indent) {
   auto options = option_names(cmd);
   out += fmt::format("{}if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W {} -- \"$cur\")); "
                      "return; fi\n",
-                     indent, shell_quoted(join(options)));
+                     indent, su::shell_quote(join(options)));
   if (!cmd.subs.empty()) {
     out += fmt::format("{}COMPREPLY=($(compgen -W {} -- \"$cur\"))\n", indent,
-                       shell_quoted(join(sub_names(cmd))));
+                       su::shell_quote(join(sub_names(cmd))));
     return out;
   }
   Kind kind = Kind::none;
@@ -278,18 +268,18 @@ std::vector<std::string> zsh_specs(const Cmd& cmd) {
     std::string desc = zsh_escape(o.desc);
     for (const auto& n : o.names) {
       if (o.attached_only)
-        specs.push_back(shell_quoted(fmt::format("{}=-[{}]::value:{}", n, desc, zsh_action(o.kind, o.values))));
+        specs.push_back(su::shell_quote(fmt::format("{}=-[{}]::value:{}", n, desc, zsh_action(o.kind, o.values))));
       else if (!o.takes_value)
-        specs.push_back(shell_quoted(fmt::format("{}[{}]", n, desc)));
+        specs.push_back(su::shell_quote(fmt::format("{}[{}]", n, desc)));
       else
-        specs.push_back(shell_quoted(fmt::format("{}{}[{}]:{}:{}", n, n.starts_with("--") ? "=" : "",
+        specs.push_back(su::shell_quote(fmt::format("{}{}[{}]:{}:{}", n, n.starts_with("--") ? "=" : "",
                                            desc, n, zsh_action(o.kind, o.values))));
     }
   }
   int n = 1;
   for (const auto& p : cmd.positionals) {
     std::string pos = p.repeats ? "*" : std::to_string(n++);
-    specs.push_back(shell_quoted(fmt::format("{}:{}:{}", pos, p.names[0], zsh_action(p.kind, p.values))));
+    specs.push_back(su::shell_quote(fmt::format("{}:{}:{}", pos, p.names[0], zsh_action(p.kind, p.values))));
   }
   return specs;
 }
@@ -328,8 +318,8 @@ std::string zsh_script(const Cmd& top, const std::string& program) {
       for (char ch : c) q += (ch == ' ' || ch == '(' || ch == ')' || ch == '\'') ? std::string("\\") + ch : std::string(1, ch);
       c = q;
     }
-    specs.push_back(shell_quoted(fmt::format("1:command:(({}))", join(cmds))));
-    specs.push_back(shell_quoted("*::arg:->args"));
+    specs.push_back(su::shell_quote(fmt::format("1:command:(({}))", join(cmds))));
+    specs.push_back(su::shell_quote("*::arg:->args"));
     out += "  _arguments -C \\\n    " + join(specs, " \\\n    ") + " && ret=0\n";
     out += "  case $state in\n    args)\n      case $words[1] in\n";
     for (const auto& s : top.subs) {
@@ -349,7 +339,7 @@ std::string zsh_script(const Cmd& top, const std::string& program) {
 
 std::string fish_option(const std::string& program, const std::string& condition, const Opt& o) {
   std::string line = "complete -c " + program;
-  if (!condition.empty()) line += " -n " + shell_quoted(condition);
+  if (!condition.empty()) line += " -n " + su::shell_quote(condition);
   for (const auto& n : o.names) {
     if (n.starts_with("--"))
       line += " -l " + n.substr(2);
@@ -360,7 +350,7 @@ std::string fish_option(const std::string& program, const std::string& condition
   }
   if (o.takes_value || o.attached_only) {
     if (!o.values.empty())
-      line += " -x -a " + shell_quoted(join(o.values));
+      line += " -x -a " + su::shell_quote(join(o.values));
     else if (o.kind == Kind::file)
       line += " -r -F";
     else if (o.kind == Kind::dir)
@@ -372,7 +362,7 @@ std::string fish_option(const std::string& program, const std::string& condition
     else
       line += " -x";
   }
-  if (!o.desc.empty()) line += " -d " + shell_quoted(o.desc);
+  if (!o.desc.empty()) line += " -d " + su::shell_quote(o.desc);
   return line + "\n";
 }
 
@@ -380,13 +370,13 @@ std::string fish_positionals(const std::string& program, const std::string& cond
                              const Cmd& cmd) {
   std::string out;
   for (const auto& p : cmd.positionals) {
-    std::string cond = condition.empty() ? "" : " -n " + shell_quoted(condition);
+    std::string cond = condition.empty() ? "" : " -n " + su::shell_quote(condition);
     if (p.kind == Kind::test_id)
       out += fmt::format("complete -c {}{} -f -a '(__sutools_test_ids)'\n", program, cond);
     else if (p.kind == Kind::run)
       out += fmt::format("complete -c {}{} -f -a '{}'\n", program, cond, kRunWords);
     else if (!p.values.empty())
-      out += fmt::format("complete -c {}{} -f -a {}\n", program, cond, shell_quoted(join(p.values)));
+      out += fmt::format("complete -c {}{} -f -a {}\n", program, cond, su::shell_quote(join(p.values)));
     else if (p.kind == Kind::dir)
       out += fmt::format("complete -c {}{} -f -a '(__fish_complete_directories)'\n", program, cond);
   }
@@ -429,14 +419,14 @@ std::string fish_script(const Cmd& top, const std::string& program) {
   for (const auto& o : top.options) out += fish_option(program, "", o);
   for (const auto& s : top.subs)
     out += fmt::format("complete -c {} -n '__fish_use_subcommand' -a {} -d {}\n", program, s.name,
-                       shell_quoted(s.desc));
+                       su::shell_quote(s.desc));
   for (const auto& s : top.subs) {
     std::string cond = "__fish_seen_subcommand_from " + s.name;
     for (const auto& o : s.options) out += fish_option(program, cond, o);
     out += fish_positionals(program, cond, s);
     bool files = std::any_of(s.positionals.begin(), s.positionals.end(),
                              [](const Opt& p) { return p.kind == Kind::file; });
-    if (files) out += fmt::format("complete -c {} -n {} -F\n", program, shell_quoted(cond));
+    if (files) out += fmt::format("complete -c {} -n {} -F\n", program, su::shell_quote(cond));
   }
   return out;
 }

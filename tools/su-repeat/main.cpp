@@ -14,6 +14,7 @@
 #include "archive/archive_error.hpp"
 #include "base/error.hpp"
 #include "base/output.hpp"
+#include "base/shell_quote.hpp"
 #include "common/progress_line.hpp"
 #include "common/tool.hpp"
 #include "diagnose/command_template.hpp"

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "base/json.hpp"
+#include "base/shell_quote.hpp"
 #include "diagnose/command_template.hpp"
 #include "diagnose/order_verdict.hpp"
 

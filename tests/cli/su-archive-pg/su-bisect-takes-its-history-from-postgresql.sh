@@ -6,10 +6,7 @@ ids=()
 for i in $(seq -w 1 16); do ids+=("pkg.t$i"); done
 make_run "$TMP/run" failure "${ids[@]}" pkg.victim
 make_history "$TMP/stestr" 20 pkg.t05 "${ids[@]}" pkg.victim
-su-archive --archive "$PG" init 2>/dev/null
-for r in $(seq 0 19); do
-  su-archive --archive "$PG" add "$TMP/stestr/$r" > /dev/null || fail "add run $r"
-done
+archive_history "$PG" "$TMP/stestr" 20
 export CULPRITS=pkg.t05
 FAKE_CALLS="$TMP/pg-calls" run su-bisect -q --suspects-from "$PG" --runner "$FAKE_RUNNER {ids}" "$TMP/run"
 expect_status 0

@@ -1,8 +1,5 @@
 # runs 0, 2, 3 and 6 of one real stestr repository: the flaky test failed only in 6
-su-archive init 2>/dev/null
-for n in 0 2 3 6; do
-  su-archive add --meta run=$n "$CORPUS/real-stestr-run-$n/input.v1" >/dev/null
-done
+archive_corpus_runs 0 2 3 6
 t=sampleproj.tests.test_flaky.TestFlaky.test_sometimes_fails
 run su-archive history $t
 expect_status 0

@@ -8,10 +8,7 @@ ids=()
 for i in $(seq -w 1 24); do ids+=("pkg.t$i"); done
 make_run "$TMP/run" failure "${ids[@]}" pkg.victim
 make_history "$TMP/.stestr" 30 pkg.t07 "${ids[@]}" pkg.victim
-su-archive --archive "$TMP/history" init 2>/dev/null
-for r in $(seq 0 29); do
-  su-archive --archive "$TMP/history" add "$TMP/.stestr/$r" > /dev/null || fail "add run $r"
-done
+archive_history "$TMP/history" "$TMP/.stestr" 30
 export CULPRITS=pkg.t07
 
 FAKE_CALLS="$TMP/uniform" run su-bisect --runner "$FAKE_RUNNER {ids}" "$TMP/run"

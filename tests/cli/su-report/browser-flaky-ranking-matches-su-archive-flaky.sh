@@ -1,10 +1,7 @@
 # The history page's flaky ranking, as headless Chromium builds it, is
 # su-archive flaky's over the same runs: the same tests, classes and order.
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-su-archive init 2>/dev/null
-for n in 0 2 3 5 6; do
-  su-archive add --meta run=$n "$CORPUS/real-stestr-run-$n/input.v1" >/dev/null
-done
+archive_corpus_runs 0 2 3 5 6
 run su-report --archive .su --last 5 -o history.html
 expect_status 0
 run python3 "$here/headless.py" dom history.html

@@ -2,10 +2,7 @@
 # what su-archive history says for each of its tests, and its tests are
 # exactly those su-archive failing lists for some run.
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-su-archive init 2>/dev/null
-for n in 0 2 3 5 6; do
-  su-archive add --meta run=$n "$CORPUS/real-stestr-run-$n/input.v1" >/dev/null
-done
+archive_corpus_runs 0 2 3 5 6
 run su-report --archive .su --last 4 -o history.html
 expect_status 0
 run python3 "$here/headless.py" dom history.html
