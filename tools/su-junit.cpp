@@ -1,6 +1,7 @@
 // su-junit: write the tests of a subunit stream as JUnit XML. See su-junit(1).
 // The default output suits Jenkins, GitLab and GitHub; --format=subunit2junitxml
 // reproduces python-subunit's subunit2junitxml byte for byte.
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
@@ -15,6 +16,7 @@ int main(int argc, char** argv) {
   std::string input = "-";
   std::string output_to, format = "junit", suite_name = "subunit";
   bool no_passthrough = false, forward = false;
+  std::uint64_t buffer_size = su::JUnitOptions{}.spool_memory;
   tool.app.add_option("input", input, "stream to read (v1, v2, zstd); '-' is standard input");
   tool.app.add_option("--format", format, "'junit' (default) or 'subunit2junitxml' (python's)")
       ->check(CLI::IsMember({"junit", "subunit2junitxml"}));
@@ -22,6 +24,11 @@ int main(int argc, char** argv) {
   tool.app.add_flag("--no-passthrough", no_passthrough, "drop non-test output in the stream");
   tool.app.add_option("-o,--output-to", output_to, "write the XML to this file");
   tool.app.add_flag("-f,--forward", forward, "also copy the stream to stdout as subunit v2");
+  tool.app
+      .add_option("--buffer-size", buffer_size,
+                  "bytes of test cases kept in memory before the rest go to a temporary file "
+                  "in $TMPDIR (default 32M)")
+      ->transform(CLI::AsSizeValue(false));
   tool.add_strict_flag();
 
   return tool.run(argc, argv, [&] {
@@ -39,6 +46,7 @@ int main(int argc, char** argv) {
     options.passthrough = python && !no_passthrough && !forward ? &out : nullptr;
     options.capture_non_test = !no_passthrough;
     options.spool_dir = tmpdir && *tmpdir ? tmpdir : "/tmp";
+    options.spool_memory = static_cast<std::size_t>(buffer_size);
     options.wall_clock_micros = su::now_micros();
     su::JUnitWriter junit{report, options};
     su::ResultAggregator aggregator{junit, {.keep_attachments = true, .drop_exists = true}};

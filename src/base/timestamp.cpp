@@ -1,8 +1,7 @@
 #include "base/timestamp.hpp"
 
-#include <charconv>
-
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 
 namespace su {
@@ -28,15 +27,43 @@ std::string format_iso8601(std::int64_t micros) {
   return buf;
 }
 
+char* write_seconds_3(std::int64_t micros, char* buf) {
+  if (micros < 0 || micros >= 1000000000LL * 1000000) return nullptr;
+  auto us = static_cast<std::uint64_t>(micros);
+  std::uint64_t ms = us / 1000;
+  auto rest = static_cast<unsigned>(us - ms * 1000);
+  if (rest == 500) return nullptr;
+  ms += rest > 500;
+  auto secs = static_cast<unsigned>(ms / 1000);  // under 1e9
+  auto frac = static_cast<unsigned>(ms - std::uint64_t{secs} * 1000);
+  // The JUnit and id writers call this for every test, and most tests take
+  // under ten seconds: one digit. More are written backwards and moved.
+  char* p = buf;
+  if (secs < 10) {
+    *p++ = static_cast<char>('0' + secs);
+  } else {
+    char digits[10];
+    char* d = digits + sizeof digits;
+    do {
+      *--d = static_cast<char>('0' + secs % 10);
+      secs /= 10;
+    } while (secs != 0);
+    auto n = static_cast<std::size_t>(digits + sizeof digits - d);
+    std::memcpy(p, d, n);
+    p += n;
+  }
+  p[0] = '.';
+  p[1] = static_cast<char>('0' + frac / 100);
+  p[2] = static_cast<char>('0' + frac / 10 % 10);
+  p[3] = static_cast<char>('0' + frac % 10);
+  return p + 4;
+}
+
 bool append_seconds_3(std::int64_t micros, std::string& out) {
-  if (micros < 0 || micros >= 1000000000LL * 1000000 || micros % 1000 == 500) return false;
-  std::int64_t ms = (micros + 500) / 1000;
-  char digits[24];
-  out.append(digits, std::to_chars(digits, digits + sizeof digits, ms / 1000).ptr);
-  out.push_back('.');
-  out.push_back(static_cast<char>('0' + ms / 100 % 10));
-  out.push_back(static_cast<char>('0' + ms / 10 % 10));
-  out.push_back(static_cast<char>('0' + ms % 10));
+  char buf[kSeconds3Size];
+  char* end = write_seconds_3(micros, buf);
+  if (!end) return false;
+  out.append(buf, static_cast<std::size_t>(end - buf));
   return true;
 }
 

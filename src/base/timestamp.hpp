@@ -3,6 +3,7 @@
 // microseconds, so comparisons with python's output go through micros().
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -42,5 +43,9 @@ std::string format_iso8601(std::int64_t micros);
 // 0 to 1e9 s. Returns false there, appending nothing: the caller prints
 // its own float.
 bool append_seconds_3(std::int64_t micros, std::string& out);
+// The same written at `buf`, which needs kSeconds3Size bytes; returns the
+// end of what it wrote, or nullptr where append_seconds_3 returns false.
+inline constexpr std::size_t kSeconds3Size = 13;  // "999999999.999"
+char* write_seconds_3(std::int64_t micros, char* buf);
 
 }  // namespace su

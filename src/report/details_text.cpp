@@ -1,7 +1,7 @@
 #include "report/details_text.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <array>
 #include <cstdint>
 
 #include "base/utf8.hpp"
@@ -50,9 +50,14 @@ bool is_python_space(std::uint32_t cp) {
          cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
+// ASCII only, as the C locale's tolower and isalnum are (the tools never
+// set another), without a library call per character.
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+bool is_alnum(char c) { return (c >= '0' && c <= '9') || (lower(c) >= 'a' && lower(c) <= 'z'); }
+
 std::string ascii_lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out) c = lower(c);
   return out;
 }
 
@@ -62,11 +67,10 @@ std::string normalize_codec(std::string_view name) {
   std::string out;
   bool pending = false;
   for (char c : name) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '.') {
+    if (is_alnum(c) || c == '.') {
       if (pending && !out.empty()) out.push_back('_');
       pending = false;
-      out.push_back(static_cast<char>(std::tolower(u)));
+      out.push_back(lower(c));
     } else {
       pending = true;
     }
@@ -122,7 +126,9 @@ std::string ContentType::to_string() const {
   return out;
 }
 
-ContentType parse_content_type(std::string_view mime) {
+namespace {
+
+ContentType parse_uncached(std::string_view mime) {
   ContentType ct;
   if (mime.empty()) return ct;
   auto parts = split_header(mime);
@@ -161,6 +167,28 @@ ContentType parse_content_type(std::string_view mime) {
   return ct;
 }
 
+}  // namespace
+
+ContentType parse_content_type(std::string_view mime) {
+  // A stream's attachments share a handful of types (a traceback's, a
+  // reason's): the last few parsed are kept, which saves most of the cost
+  // of rendering a failure.
+  struct Parsed {
+    std::string mime;
+    ContentType type;
+  };
+  thread_local std::array<std::optional<Parsed>, 4> recent;
+  thread_local std::size_t next = 0;
+  for (const auto& p : recent)
+    if (p && p->mime == mime) return p->type;
+  ContentType ct = parse_uncached(mime);
+  auto& slot = recent[next];
+  next = (next + 1) % recent.size();
+  slot.reset();
+  slot.emplace(Parsed{std::string(mime), ct});
+  return ct;
+}
+
 std::string sanitize_utf8(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size());
@@ -189,6 +217,8 @@ std::string sanitize_utf8(std::string_view bytes) {
 
 std::string decode_text(std::string_view bytes, std::string_view charset) {
   std::string codec = charset.empty() ? "latin_1" : normalize_codec(charset);
+  // The usual charset first (it is in neither list below).
+  if (codec == "utf8" || codec == "utf_8") return sanitize_utf8(bytes);
   static const char* latin1[] = {"latin_1", "latin1", "l1", "iso_8859_1", "iso8859_1",
                                  "8859", "cp819", "latin", "iso_ir_100", "csisolatin1",
                                  "iso_8859_1_1987", "ibm819"};
@@ -213,6 +243,13 @@ std::string decode_text(std::string_view bytes, std::string_view charset) {
 }
 
 std::string_view strip_whitespace(std::string_view s) {
+  // Both ends ASCII and not space: nothing to strip (a MIME type's parts,
+  // most text).
+  if (!s.empty() && static_cast<unsigned char>(s.front()) < 0x80 &&
+      static_cast<unsigned char>(s.back()) < 0x80 &&
+      !is_python_space(static_cast<unsigned char>(s.front())) &&
+      !is_python_space(static_cast<unsigned char>(s.back())))
+    return s;
   std::size_t begin = 0, end = s.size();
   while (begin < end) {
     std::uint32_t cp;
@@ -232,10 +269,17 @@ std::string_view strip_whitespace(std::string_view s) {
   return s.substr(begin, end - begin);
 }
 
-std::string attachment_text(const Attachment& a) {
-  ContentType ct = parse_content_type(a.mime_type);
+namespace {
+
+std::string text_as(const Attachment& a, const ContentType& ct) {
   const std::string* charset = ct.parameter("charset");
   return decode_text(a.bytes, charset ? std::string_view(*charset) : std::string_view());
+}
+
+}  // namespace
+
+std::string attachment_text(const Attachment& a) {
+  return text_as(a, parse_content_type(a.mime_type));
 }
 
 std::optional<std::string> readable_text(const Attachment& a) {
@@ -259,7 +303,7 @@ std::string details_to_str(const std::vector<Attachment>& attachments, std::stri
       binary.push_back("  " + a->name + " (" + ct.to_string() + ")\n");
       continue;
     }
-    std::string decoded = attachment_text(*a);
+    std::string decoded = text_as(*a, ct);  // attachment_text without parsing the type again
     std::string_view text = strip_whitespace(decoded);
     if (text.empty()) {
       empty.push_back("  " + a->name + "\n");

@@ -27,5 +27,8 @@ enum class XmlDialect { junitxml, strict };
 void append_xml_text(std::string& out, std::string_view text, XmlDialect dialect);
 // Appends `text` escaped for a double-quoted attribute value.
 void append_xml_attr(std::string& out, std::string_view text, XmlDialect dialect);
+// Whether every dialect copies `text` unchanged, as text or attribute: it
+// is all printable ASCII but & < > " (a caller may then skip escaping).
+bool xml_plain(std::string_view text);
 
 }  // namespace su

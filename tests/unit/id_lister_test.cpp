@@ -44,6 +44,16 @@ TEST_SUITE("id lister") {
     }
     std::string out;
     CHECK_FALSE(su::append_seconds_3(-1, out));
+    CHECK_FALSE(su::append_seconds_3(1000000000LL * 1000000, out));
     CHECK(out.empty());
+    // Every digit of the whole seconds, up to the limit.
+    CHECK(su::append_seconds_3(999999999999499LL, out));
+    CHECK(out == "999999999.999");
+    out.clear();
+    CHECK(su::append_seconds_3(123456789012501LL, out));
+    CHECK(out == "123456789.013");
+    out.clear();
+    CHECK(su::append_seconds_3(10000999, out));
+    CHECK(out == "10.001");
   }
 }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "base/output.hpp"
 #include "report/details_text.hpp"
@@ -62,6 +63,23 @@ TEST_SUITE("xml escape") {
   TEST_CASE("junitxml attributes also escape quote, tab and newline") {
     CHECK(attr("\"a\"\tb\nc", XmlDialect::junitxml) == "&quot;a&quot;&#x9;b&#xA;c");
   }
+  TEST_CASE("plain text is printable ASCII but & < > quote, and every dialect copies it as is") {
+    // Every byte value at every place of a text a few SIMD blocks long
+    // (whole blocks and the tail).
+    for (int b = 0; b < 256; ++b) {
+      bool expected = b >= 0x20 && b < 0x80 && b != '&' && b != '<' && b != '>' && b != '"';
+      for (std::size_t at = 0; at < 40; ++at) {
+        std::string s(40, 'a');
+        s[at] = static_cast<char>(b);
+        REQUIRE(su::xml_plain(s) == expected);
+        REQUIRE(su::xml_plain(std::string_view(s).substr(at)) == expected);
+        if (expected)
+          for (XmlDialect d : {XmlDialect::junitxml, XmlDialect::strict})
+            REQUIRE((text(s, d) == s && attr(s, d) == s));
+      }
+    }
+    CHECK(su::xml_plain(""));
+  }
   TEST_CASE("strict dialect keeps every character readable and the XML well-formed") {
     CHECK(text("a\x01" "b", XmlDialect::strict) == "a\xE2\x90\x81" "b");  // U+2401
     CHECK(text("a\rb>", XmlDialect::strict) == "a&#xD;b&gt;");
@@ -81,6 +99,19 @@ TEST_SUITE("details text") {
     CHECK(su::parse_content_type("application/json; b=\"x;y\"; a=1").to_string() ==
           "application/json; a=\"1\"; b=\"x;y\"");
     CHECK_FALSE(su::parse_content_type("Text/plain").is_text());
+  }
+  TEST_CASE("a type parsed again, among more types than are remembered, parses the same") {
+    const char* types[] = {"text/plain; charset=utf8", "text/x-traceback;charset=utf8,language=python",
+                           "", "application/json", "text/plain; charset=\"latin-1\"; a=b",
+                           "bad", "text/plain"};
+    std::vector<std::string> first;
+    for (const char* t : types) first.push_back(su::parse_content_type(t).to_string());
+    for (int round = 0; round < 3; ++round)
+      for (std::size_t i = 0; i < std::size(types); ++i)
+        CHECK(su::parse_content_type(types[i]).to_string() == first[i]);
+    CHECK(first[0] == "text/plain; charset=\"utf8\"");
+    CHECK(first[4] == "text/plain; a=\"b\"; charset=\"latin-1\"");
+    CHECK(first[5] == "application/octet-stream");
   }
   TEST_CASE("decodes text with its charset, latin-1 by default") {
     CHECK(su::decode_text("caf\xE9", "") == "caf\xC3\xA9");
