@@ -9,6 +9,7 @@
 #include "base/output.hpp"
 #include "base/visible_text.hpp"
 #include "common/terminal.hpp"
+#include "common/report_filter_options.hpp"
 #include "common/tool.hpp"
 #include "ops/run_stats.hpp"
 
@@ -75,32 +76,27 @@ std::string json_report(const su::RunStats& s) {
 
 int main(int argc, char** argv) {
   su::Tool tool{"su-stats", "Count the tests of a subunit stream by outcome."};
-  std::string input = "-";
+  su::ReportFilterOptions io;  // the input and output options python's report filters share
   std::string format = "text";
-  std::string output_to;
-  bool no_passthrough = false, forward = false;
-  tool.app.add_option("input", input, "stream to read (v1, v2, zstd); '-' is standard input");
   tool.app.add_option("--format", format, "report as 'text' (subunit-stats) or 'json'")
       ->check(CLI::IsMember({"text", "json"}));
-  tool.app.add_flag("--no-passthrough", no_passthrough, "hide non-test output in the stream");
-  tool.app.add_option("-o,--output-to", output_to, "write the report to this file");
-  tool.app.add_flag("-f,--forward", forward, "also copy the stream to stdout as subunit v2");
+  io.add_to(tool, "hide non-test output in the stream", "the report");
   tool.add_strict_flag();
 
   return tool.run(argc, argv, [&] {
-    auto reader = tool.open(input);
+    auto reader = tool.open(io.input);
     su::Output& out = su::standard_output();
     RawPassthrough raw{out};
-    bool raw_passthrough = !no_passthrough && !forward;
+    bool raw_passthrough = !io.no_passthrough && !io.forward;
     su::StatsCollector collector{raw_passthrough ? &raw : nullptr};
     su::ResultAggregator aggregator{collector, {.keep_attachments = false, .drop_exists = true}};
-    su::pump_forwarding(*reader, aggregator, forward);
+    su::pump_forwarding(*reader, aggregator, io.forward);
     std::string report = format == "json" ? json_report(collector.stats)
                                           : text_report(collector.stats, su::escape_for_terminal());
-    if (output_to.empty()) {
+    if (io.output_to.empty()) {
       out.write(report);
     } else {
-      auto file = su::create_output_file(output_to);
+      auto file = su::create_output_file(io.output_to);
       file->write(report);
       file->flush();
     }
