@@ -212,6 +212,7 @@ void JUnitWriter::python_plain_case(std::string_view classname, std::string_view
   }
   char* p = start;
   auto put = [&p](std::string_view piece) {
+    if (piece.empty()) return;  // an empty classname's data() may be null
     std::memcpy(p, piece.data(), piece.size());
     p += piece.size();
   };

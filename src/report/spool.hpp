@@ -34,6 +34,7 @@ class Spool {
   Spool& operator=(const Spool&) = delete;
 
   void append(std::string_view bytes) {
+    if (bytes.empty()) return;  // before the first chunk end_ is null
     if (bytes.size() <= room_) {
       std::memcpy(end_, bytes.data(), bytes.size());
       end_ += bytes.size();
