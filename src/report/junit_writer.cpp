@@ -249,15 +249,9 @@ void JUnitWriter::junit_case(const TestResult& r) {
   auto [classname, name] = split_id(r.id);
   std::string& s = scratch_;
   s.assign("    <testcase classname=\"");
-  if (xml_plain(r.id)) {
-    s += classname;
-    s += "\" name=\"";
-    s += name;
-  } else {
-    append_xml_attr(s, classname, XmlDialect::strict);
-    s += "\" name=\"";
-    append_xml_attr(s, name, XmlDialect::strict);
-  }
+  append_xml_attr(s, classname, XmlDialect::strict);
+  s += "\" name=\"";
+  append_xml_attr(s, name, XmlDialect::strict);
   s += "\" time=\"";
   s += r.start && r.stop ? seconds3(r.stop->micros() - r.start->micros()) : "0.000";
   s += "\"";
