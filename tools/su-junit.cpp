@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
     options.spool_memory = static_cast<std::size_t>(buffer_size);
     options.wall_clock_micros = su::now_micros();
     su::JUnitWriter junit{report, options};
-    su::ResultAggregator aggregator{junit, {.keep_attachments = true, .drop_exists = true}};
+    su::ResultAggregator aggregator{junit, {.keep_attachments = true, .drop_exists = true, .keep_tags = false}};
     su::pump_forwarding(*reader, aggregator, io.forward);
     junit.finish();
     if (file) file->flush();
