@@ -11,7 +11,6 @@
 #include "base/timestamp.hpp"
 #include "codec/v2_writer.hpp"
 #include "report/details_text.hpp"
-#include "report/case_spool.hpp"
 #include "report/spool.hpp"
 #include "report/xml_escape.hpp"
 
@@ -48,55 +47,11 @@ void append_python_seconds(std::string& out, std::int64_t micros) {
 constexpr std::string_view kUnexpectedSuccess =
     ">\n<failure type=\"unittest.case._UnexpectedSuccess\"/>\n</testcase>\n";
 
-char* put(char* p, std::string_view piece) {
-  if (!piece.empty()) std::memcpy(p, piece.data(), piece.size());  // data() may be null
-  return p + piece.size();
-}
-
-// The kinds of plain case (report/case_spool.hpp) each format renders.
-constexpr std::uint8_t kPassed = 0, kUnexpected = 1;  // python's format
-constexpr std::uint8_t kTimed = 0, kUntimed = 1;      // the junit format
-
-// A test that passed (or failed as expected, or passed unexpectedly) with
-// an id that needs no escaping: nearly every test. Its pieces are copied
-// straight to the output, not built up in a string (half of su-junit's own
-// time went to std::string appends and the escaper's scans before).
-char* render_python_case(const CaseSpool::Plain& c, char* p) {
-  p = put(p, "<testcase classname=\"");
-  p = put(p, c.classname);
-  p = put(p, "\" name=\"");
-  p = put(p, c.name);
-  p = put(p, "\" time=\"");
-  if (char* t = write_seconds_3(c.micros, p))
-    p = t;
-  else
-    p = put(p, python_seconds(c.micros));
-  p = put(p, "\"");
-  return put(p, c.kind == kUnexpected ? kUnexpectedSuccess : "/>\n");
-}
-
 std::string seconds3(std::int64_t micros) {
   if (std::string exact; append_seconds_3(micros, exact)) return exact;
   char buf[64];
   std::snprintf(buf, sizeof buf, "%0.3f", static_cast<double>(micros) / 1e6);
   return buf;
-}
-
-// The junit format's line for a test that passed, with no attachment and
-// an id that needs no escaping.
-char* render_junit_case(const CaseSpool::Plain& c, char* p) {
-  p = put(p, "    <testcase classname=\"");
-  p = put(p, c.classname);
-  p = put(p, "\" name=\"");
-  p = put(p, c.name);
-  p = put(p, "\" time=\"");
-  if (c.kind == kUntimed)
-    p = put(p, "0.000");
-  else if (char* t = write_seconds_3(c.micros, p))
-    p = t;
-  else
-    p = put(p, seconds3(c.micros));
-  return put(p, "\"/>\n");
 }
 
 // python's split: the last '.' before the first '(' (python's
@@ -147,7 +102,7 @@ std::string iso_seconds(std::int64_t micros) {
 JUnitWriter::JUnitWriter(Output& out, JUnitOptions options)
     : out_(out),
       options_(std::move(options)),
-      cases_(std::make_unique<CaseSpool>(options_.spool_dir, options_.spool_memory)),
+      cases_(std::make_unique<Spool>(options_.spool_dir, options_.spool_memory)),
       suite_out_(std::make_unique<Spool>(options_.spool_dir, suite_output_memory(options_))),
       suite_err_(std::make_unique<Spool>(options_.spool_dir, suite_output_memory(options_))),
       run_start_(options_.wall_clock_micros) {}
@@ -199,10 +154,8 @@ void JUnitWriter::python_case(const TestResult& r) {
   auto [classname, name] = split_id(r.id);
   bool failed = !r.complete || r.status == Status::fail;
   if (!failed && r.status != Status::skip && xml_plain(r.id)) {
-    bool unexpected = r.status == Status::uxsuccess;
-    if (unexpected) ++uxsuccesses_;
-    cases_->add_plain({classname, name, duration, unexpected ? kUnexpected : kPassed},
-                      render_python_case);
+    if (r.status == Status::uxsuccess) ++uxsuccesses_;
+    python_plain_case(classname, name, duration, r.status == Status::uxsuccess);
     return;
   }
   std::string& s = scratch_;
@@ -237,7 +190,49 @@ void JUnitWriter::python_case(const TestResult& r) {
   } else {
     s += "/>\n";
   }
-  cases_->add_text(s);
+  cases_->append(s);
+}
+
+// A test that passed (or failed as expected, or passed unexpectedly) with an
+// id that needs no escaping: nearly every test. Its few pieces are copied
+// straight onto the spool, not built up in a string (half of su-junit's own
+// time went to std::string appends and the escaper's scans before).
+void JUnitWriter::python_plain_case(std::string_view classname, std::string_view name,
+                                    std::int64_t duration, bool uxsuccess) {
+  constexpr std::string_view open = "<testcase classname=\"", name_attr = "\" name=\"",
+                             time_attr = "\" time=\"";
+  constexpr std::size_t kTimeRoom = 64;  // python_seconds' longest
+  std::string_view end = uxsuccess ? kUnexpectedSuccess : "/>\n";
+  std::size_t most = open.size() + classname.size() + name_attr.size() + name.size() +
+                     time_attr.size() + kTimeRoom + 1 + end.size();
+  char* start = cases_->room(most);
+  if (!start) {  // the chunk is nearly full: through scratch_ instead
+    scratch_.resize(most);
+    start = scratch_.data();
+  }
+  char* p = start;
+  auto put = [&p](std::string_view piece) {
+    if (piece.empty()) return;  // an empty classname's data() may be null
+    std::memcpy(p, piece.data(), piece.size());
+    p += piece.size();
+  };
+  put(open);
+  put(classname);
+  put(name_attr);
+  put(name);
+  put(time_attr);
+  if (char* t = write_seconds_3(duration, p)) {
+    p = t;
+  } else {
+    put(python_seconds(duration));
+  }
+  put("\"");
+  put(end);
+  auto n = static_cast<std::size_t>(p - start);
+  if (start == scratch_.data())
+    cases_->append(std::string_view(start, n));
+  else
+    cases_->commit(n);
 }
 
 void JUnitWriter::junit_case(const TestResult& r) {
@@ -252,13 +247,6 @@ void JUnitWriter::junit_case(const TestResult& r) {
     if (!last_ || us > *last_) last_ = us;
   }
   auto [classname, name] = split_id(r.id);
-  bool passed = r.complete && (r.status == Status::success || r.status == Status::xfail);
-  if (passed && r.attachments.empty() && xml_plain(r.id)) {
-    std::int64_t micros = r.start && r.stop ? r.stop->micros() - r.start->micros() : 0;
-    cases_->add_plain({classname, name, micros, r.start && r.stop ? kTimed : kUntimed},
-                      render_junit_case);
-    return;
-  }
   std::string& s = scratch_;
   s.assign("    <testcase classname=\"");
   append_xml_attr(s, classname, XmlDialect::strict);
@@ -343,7 +331,7 @@ void JUnitWriter::junit_case(const TestResult& r) {
     s += body;
     s += "    </testcase>\n";
   }
-  cases_->add_text(s);
+  cases_->append(s);
 }
 
 void JUnitWriter::finish() {
@@ -355,7 +343,7 @@ void JUnitWriter::finish() {
                   static_cast<unsigned long long>(tests_),
                   python_seconds(python_now() - run_start_).c_str());
     out_.write(head);
-    cases_->copy_to(out_, render_python_case);
+    cases_->copy_to(out_);
     out_.write("</testsuite>\n");
     return;
   }
@@ -371,7 +359,7 @@ void JUnitWriter::finish() {
   if (first_) head += " timestamp=\"" + iso_seconds(*first_) + "\"";
   head += ">\n";
   out_.write(head);
-  cases_->copy_to(out_, render_junit_case);
+  cases_->copy_to(out_);
   if (!suite_out_->empty()) {
     out_.write("    <system-out>");
     suite_out_->copy_to(out_);

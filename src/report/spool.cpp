@@ -55,20 +55,18 @@ char* Spool::new_chunk() {
   return chunk;
 }
 
-void Spool::next_chunk() {
-  if (chunks_.size() < max_chunks_) {
-    chunks_.reserve(chunks_.size() + 1);  // so that push_back cannot throw and leak
-    chunks_.push_back(new_chunk());
-  } else {
-    write_file(chunks_.back(), chunk_size_);
-  }
-  end_ = chunks_.back();
-  room_ = chunk_size_;
-}
-
 void Spool::append_slow(std::string_view bytes) {
   while (!bytes.empty()) {
-    if (room_ == 0) next_chunk();
+    if (room_ == 0) {
+      if (chunks_.size() < max_chunks_) {
+        chunks_.reserve(chunks_.size() + 1);  // so that push_back cannot throw and leak
+        chunks_.push_back(new_chunk());
+      } else {
+        write_file(chunks_.back(), chunk_size_);
+      }
+      end_ = chunks_.back();
+      room_ = chunk_size_;
+    }
     std::size_t n = std::min(room_, bytes.size());
     std::memcpy(end_, bytes.data(), n);
     end_ += n;
@@ -104,30 +102,22 @@ void Spool::write_file(const char* p, std::size_t left) {
 }
 
 void Spool::copy_to(Output& out) {
-  for_each_chunk([&out](std::string_view piece) { out.write(piece); });
-}
-
-void Spool::for_each_chunk(const std::function<void(std::string_view)>& piece) const {
   for (std::size_t i = 0; i + 1 < chunks_.size(); ++i)
-    piece(std::string_view(chunks_[i], chunk_size_));
+    out.write(std::string_view(chunks_[i], chunk_size_));
   if (fd_ >= 0) {
-    // The file holds whole chunks (write_file only ever writes one).
-    std::string buf(chunk_size_, '\0');
-    for (std::uint64_t pos = 0; pos < file_size_; pos += chunk_size_) {
-      for (std::size_t got = 0; got < chunk_size_;) {
-        ssize_t n = ::pread(fd_, buf.data() + got, chunk_size_ - got,
-                            static_cast<off_t>(pos + got));
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0)
-          throw IoError("cannot read back the temporary file in '" + dir_ +
-                        "': " + std::strerror(n < 0 ? errno : EIO));
-        got += static_cast<std::size_t>(n);
-      }
-      piece(buf);
+    std::string buf(1 << 20, '\0');
+    for (std::uint64_t pos = 0; pos < file_size_;) {
+      ssize_t n = ::pread(fd_, buf.data(), buf.size(), static_cast<off_t>(pos));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0)
+        throw IoError("cannot read back the temporary file in '" + dir_ +
+                      "': " + std::strerror(n < 0 ? errno : EIO));
+      out.write(std::string_view(buf.data(), static_cast<std::size_t>(n)));
+      pos += static_cast<std::uint64_t>(n);
     }
   }
   if (!chunks_.empty())
-    piece(std::string_view(chunks_.back(), static_cast<std::size_t>(end_ - chunks_.back())));
+    out.write(std::string_view(chunks_.back(), static_cast<std::size_t>(end_ - chunks_.back())));
 }
 
 }  // namespace su

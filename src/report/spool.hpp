@@ -18,7 +18,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,20 +52,6 @@ class Spool {
     end_ += k;
     room_ -= k;
   }
-  // Fills the rest of the last chunk as it is (whatever bytes it holds),
-  // so that the next byte starts a chunk: for a record that must not be
-  // cut in two by a chunk's end. Readers of such a spool need to know
-  // where each chunk's records stop (report/case_spool.hpp).
-  void end_chunk() { commit(room_); }
-  // As room(), but when the last chunk has less room left it is ended
-  // (end_chunk) and the bytes come from the next; `n` at most a chunk.
-  char* room_in_chunk(std::size_t n) {
-    if (n > room_) {
-      end_chunk();
-      next_chunk();
-    }
-    return end_;
-  }
 
   bool empty() const { return size() == 0; }
   std::uint64_t size() const;
@@ -77,15 +62,9 @@ class Spool {
 
   // Writes everything spooled, in order, to `out`. The spool is unchanged.
   void copy_to(Output& out);
-  // Hands everything spooled, in order, to `piece`, a chunk at a time:
-  // each piece but the last is a whole chunk, as end_chunk() left it.
-  void for_each_chunk(const std::function<void(std::string_view)>& piece) const;
 
  private:
   void append_slow(std::string_view bytes);
-  // Makes room_ a whole chunk once the last one is full: a new chunk, or
-  // the last one again once it is written to the file.
-  void next_chunk();
   char* new_chunk();
   void open_file();
   void write_file(const char* p, std::size_t n);

@@ -2,9 +2,7 @@
 
 #include "captured_output.hpp"
 
-#include <cstring>
 #include <string>
-#include <vector>
 
 #include "base/error.hpp"
 #include "report/spool.hpp"
@@ -70,35 +68,6 @@ TEST_SUITE("spool") {
     spool.append("x");
     CHECK(copied(spool) == "x");
     CHECK(spool.memory() == 64 << 10);
-  }
-  TEST_CASE("room_in_chunk starts the next chunk for what does not fit, and for_each_chunk hands out whole chunks") {
-    constexpr std::size_t kChunk = 64 << 10, kRecord = 20000;  // three to a chunk
-    for (std::size_t limit : {kChunk, 4 * kChunk}) {
-      CAPTURE(limit);
-      su::Spool spool{"/tmp", limit};
-      std::vector<std::pair<std::uint64_t, std::string>> records;
-      for (std::size_t i = 0; i < 40; ++i) {
-        std::string record = pattern(kRecord, i);
-        std::uint64_t chunk_left = kChunk - spool.size() % kChunk;
-        std::uint64_t at = spool.size() + (spool.size() % kChunk != 0 && chunk_left < kRecord ? chunk_left : 0);
-        char* p = spool.room_in_chunk(record.size());
-        std::memcpy(p, record.data(), record.size());
-        spool.commit(record.size());
-        CHECK(spool.size() == at + kRecord);
-        records.emplace_back(at, record);
-      }
-      CHECK(spool.spilled());
-      std::string back;
-      std::size_t pieces = 0;
-      spool.for_each_chunk([&](std::string_view piece) {
-        CHECK(back.size() % kChunk == 0);  // every piece but the last is whole
-        back += piece;
-        ++pieces;
-      });
-      REQUIRE(back.size() == spool.size());
-      CHECK(pieces == (back.size() + kChunk - 1) / kChunk);
-      for (const auto& [at, record] : records) CHECK(back.compare(at, kRecord, record) == 0);
-    }
   }
   TEST_CASE("a directory it cannot use is an I/O error naming it, once the file is needed") {
     su::Spool spool{"/nonexistent/dir", 64 << 10};
