@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <type_traits>
-#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -227,24 +225,6 @@ bool is_ascii(std::string_view s) {
 
 // check_utf8 behind a fast path for the usual all-ASCII text.
 bool valid_utf8(std::string_view s) { return is_ascii(s) || check_utf8(s) == Utf8Check::valid; }
-
-// `e = Event{}` with wide stores: the compiler's choice, a string
-// instruction, starts slowly, and this runs for every event.
-inline void blank(Event& e) {
-#if defined(__SSE2__)
-  static_assert(std::is_trivially_copyable_v<Event> && sizeof(Event) % 16 == 0);
-  const __m128i zero = _mm_setzero_si128();
-  auto* p = reinterpret_cast<char*>(&e);
-  // Written out, not a loop, which the compiler would turn back into one.
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (_mm_storeu_si128(reinterpret_cast<__m128i*>(p + 16 * I), zero), ...);
-  }(std::make_index_sequence<sizeof(Event) / 16>{});
-  // What a value-initialised Event has that is not zero.
-  e.runnable = true;
-#else
-  e = Event{};
-#endif
-}
 
 Status status_of(int outcome) {
   static constexpr Status kStatus[] = {Status::success, Status::fail, Status::fail,
@@ -835,7 +815,7 @@ void V1Reader::pass_through(std::string_view bytes) {
 Event& V1Reader::push() {
   if (direct_ && !direct_used_) {
     direct_used_ = true;
-    blank(*direct_);
+    direct_->clear();
     return *direct_;
   }
   return push_queued();

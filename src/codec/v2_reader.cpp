@@ -79,18 +79,7 @@ using FewTags = std::array<std::string_view, 16>;
                                                FewTags& tags) {
   Cursor c{packet + 3 + length_size, packet + length - 4};
   std::uint16_t flags = load_be16(packet + 1);
-  // Field by field rather than `event = Event{}`, which compiles to a
-  // `rep stos` whose start-up cost showed as an eighth of this function.
-  // (offset and raw are set by the caller.) A new field of Event must be
-  // reset here too: the size check below is the reminder.
-  static_assert(sizeof(void*) != 8 || sizeof(Event) == 176, "reset every field of Event here");
-  event.timestamp.reset();
-  event.test_id.reset();
-  event.tags.reset();
-  event.mime_type.reset();
-  event.file_name.reset();
-  event.file_bytes = {};
-  event.route_code.reset();
+  event.clear();  // (offset and raw are set by the caller)
   event.status = static_cast<Status>(flags & v2::kStatusMask);
   event.runnable = flags & v2::kFlagRunnable;
   event.eof = flags & v2::kFlagEof;

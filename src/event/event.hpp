@@ -58,7 +58,29 @@ struct Event {
 
   bool has_test_id() const { return test_id.has_value(); }
   bool has_file() const { return file_name.has_value(); }
+  // Back to a value-initialised Event, as readers do for every event.
+  void clear();
 };
+
+// Field by field rather than `*this = Event{}`, which compiles to a
+// `rep stos` whose start-up cost showed as an eighth of the v2 reader's
+// packet parse. A new field of Event must be reset here too: the size
+// check is the reminder.
+inline void Event::clear() {
+  static_assert(sizeof(void*) != 8 || sizeof(Event) == 176, "reset every field of Event here");
+  status = Status::none;
+  runnable = true;
+  eof = false;
+  timestamp.reset();
+  test_id.reset();
+  tags.reset();
+  mime_type.reset();
+  file_name.reset();
+  file_bytes = {};
+  route_code.reset();
+  offset = 0;
+  raw = {};
+}
 
 // An Event that owns its strings. view() is valid while this object lives
 // and is not modified.
