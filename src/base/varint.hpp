@@ -36,8 +36,18 @@ inline constexpr std::size_t encoded_varint_size(std::uint32_t value) {
 
 // Writes the minimal encoding of `value` to `out` (room for 4 bytes) and
 // returns its size. Values above kVarintMax are a caller bug. Inline, like
-// decode_varint: the encoder calls it several times per packet.
+// decode_varint: the encoder calls it several times per packet. Lengths and
+// nanoseconds nearly always take one or two bytes: those without the loop.
 inline std::size_t encode_varint(std::uint32_t value, std::uint8_t* out) {
+  if (value < 0x40) {
+    out[0] = static_cast<std::uint8_t>(value);
+    return 1;
+  }
+  if (value < 0x4000) {
+    out[0] = static_cast<std::uint8_t>(0x40 | (value >> 8));
+    out[1] = static_cast<std::uint8_t>(value);
+    return 2;
+  }
   std::size_t size = encoded_varint_size(value);
   for (std::size_t i = size; i-- > 0;) {
     out[i] = static_cast<std::uint8_t>(value & 0xFF);

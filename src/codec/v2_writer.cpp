@@ -64,19 +64,7 @@ Layout measure(const Event& e) {
 class Cursor {
  public:
   explicit Cursor(char* at) : at_(reinterpret_cast<std::uint8_t*>(at)) {}
-  // Lengths and nanoseconds are nearly always one or two bytes: those
-  // inline, the rest through encode_varint.
-  void number(std::uint32_t v) {
-    if (v < 0x40) {
-      *at_++ = static_cast<std::uint8_t>(v);
-    } else if (v < 0x4000) {
-      at_[0] = static_cast<std::uint8_t>(0x40 | (v >> 8));
-      at_[1] = static_cast<std::uint8_t>(v);
-      at_ += 2;
-    } else {
-      at_ += encode_varint(v, at_);
-    }
-  }
+  void number(std::uint32_t v) { at_ += encode_varint(v, at_); }
   void string(std::string_view s) {
     number(static_cast<std::uint32_t>(s.size()));
     std::memcpy(at_, s.data(), s.size());
