@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "event/test_key.hpp"
+
 namespace su {
 
 std::string_view TestResult::worker_tag() const {
@@ -19,18 +21,12 @@ std::optional<double> TestResult::duration() const {
 
 namespace {
 
-std::uint64_t key_hash(std::string_view id, const std::optional<std::string_view>& route) {
-  std::uint64_t h = hash_bytes(id);
-  if (route) h ^= (hash_bytes(*route) + 1) * 0x9E3779B97F4A7C15ull;
-  return h;
-}
-
-std::uint64_t key_hash(const Event& e) { return key_hash(*e.test_id, e.route_code); }
+std::uint64_t key_hash(const Event& e) { return test_key_hash(*e.test_id, e.route_code); }
 
 std::uint64_t key_hash(const TestResult& r) {
   std::optional<std::string_view> route;
   if (r.route_code) route = *r.route_code;
-  return key_hash(r.id, route);
+  return test_key_hash(r.id, route);
 }
 
 std::uint64_t tail_word(std::string_view id) {

@@ -6,6 +6,7 @@
 
 #include "base/hash.hpp"
 #include "base/hash_index.hpp"
+#include "event/test_key.hpp"
 
 #include "ops/python_regex.hpp"
 #include "ops/python_repr.hpp"
@@ -44,15 +45,6 @@ void make_key(std::string& key, std::string_view id, std::optional<std::string_v
     key.push_back('\1');
     key.append(*route);
   }
-}
-
-// The key of (id, route) hashed without building it: the filter looks up
-// every event, and copying the id into a key string first cost more than
-// the lookup.
-std::uint64_t key_hash(std::string_view id, const std::optional<std::string_view>& route) {
-  std::uint64_t h = hash_bytes(id);
-  if (route) h ^= (hash_bytes(*route) + 1) * 0x9E3779B97F4A7C15ull;
-  return h;
 }
 
 std::string_view worker_of(const std::vector<std::string_view>& tags) {
@@ -133,7 +125,7 @@ struct ResultFilter::Pending {
   std::optional<Timestamp> start, stop;
   std::size_t tags_event = SIZE_MAX;  // the last event with a tag list
   std::uint64_t sequence = 0;
-  std::uint64_t hash = 0;  // key_hash() of its id and route
+  std::uint64_t hash = 0;  // test_key_hash() of its id and route
 
   void clear() {
     arena.clear();
@@ -259,7 +251,7 @@ void ResultFilter::on_event(const Event& e) {
     return;
   }
   Compiled& c = *c_;
-  std::uint64_t h = key_hash(*e.test_id, e.route_code);
+  std::uint64_t h = test_key_hash(*e.test_id, e.route_code);
   auto hash_of = [&c](std::uint32_t i) { return c.held[i]->hash; };
   std::size_t slot = 0;
   std::uint32_t r = c.open.find(
