@@ -42,6 +42,8 @@ class Output {
   void commit(std::size_t n) { used_ += n; }
   void flush();
   const std::string& name() const { return name_; }
+  // Bytes held before a write(2): 1 MiB for a regular file, 64 KiB else.
+  std::size_t capacity() const { return buf_.size(); }
 
  private:
   void write_slow(std::string_view bytes);
