@@ -29,14 +29,7 @@ std::uint64_t key_hash(const TestResult& r) {
   return test_key_hash(r.id, route);
 }
 
-std::uint64_t tail_word(std::string_view id) {
-  std::uint64_t w = 0;
-  if (id.size() >= 8) std::memcpy(&w, id.data() + id.size() - 8, 8);
-  else std::memcpy(&w, id.data(), id.size());
-  return w;
-}
-
-bool same_test(const TestResult& r, const Event& e) {
+[[gnu::always_inline]] inline bool same_test(const TestResult& r, const Event& e) {
   return same_string(r.id, *e.test_id) &&
          r.route_code.has_value() == e.route_code.has_value() &&
          (!e.route_code || same_string(*r.route_code, *e.route_code));
@@ -45,32 +38,36 @@ bool same_test(const TestResult& r, const Event& e) {
 }  // namespace
 
 std::uint32_t ResultAggregator::open_for(const Event& e) {
-  if (last_ != kNoLast && same_test(records_[last_].result, e)) return last_;
-  if (indexed_) return last_ = open_hashed(e);
-  std::uint64_t tail = tail_word(*e.test_id);
-  std::size_t size = e.test_id->size();
-  for (const Probe& c : scan_)
-    if (c.tail == tail && c.size == size && same_test(records_[c.record].result, e))
-      return last_ = c.record;
-  if (scan_.size() < kScanLimit) {
+  if (indexed_) {
+    if (last_ != kNoLast && same_test(records_[last_].result, e)) return last_;
+    return last_ = open_hashed(e);
+  }
+  std::uint32_t fp = tail_fingerprint(*e.test_id);
+  for (std::uint32_t m = few_.matches(fp); m != 0; m &= m - 1) {
+    std::uint32_t record = few_.record(static_cast<unsigned>(std::countr_zero(m)));
+    if (same_test(records_[record].result, e)) return record;
+  }
+  if (!few_.full()) {
     std::uint32_t index = insert(e, 0);
-    scan_.push_back({tail, size, index});
-    return last_ = index;
+    records_[index].few_slot = few_.add(fp, index);
+    return index;
   }
   start_indexing();
   return last_ = open_hashed(e);
 }
 
 void ResultAggregator::start_indexing() {
-  for (const Probe& c : scan_) {
-    Open& open = records_[c.record];
+  for (std::uint32_t m = few_.used(); m != 0; m &= m - 1) {
+    std::uint32_t record = few_.record(static_cast<unsigned>(std::countr_zero(m)));
+    Open& open = records_[record];
     open.hash = key_hash(open.result);
     std::size_t slot = 0;
     index_.find(open.hash, [](std::uint32_t) { return false; }, slot);
-    index_.insert(slot, c.record, hash_of());
+    index_.insert(slot, record, hash_of());
   }
-  scan_.clear();
+  few_.clear();
   indexed_ = true;
+  last_ = kNoLast;
 }
 
 std::uint32_t ResultAggregator::open_hashed(const Event& e) {
@@ -116,12 +113,7 @@ void ResultAggregator::close(std::uint32_t index) {
     index_.erase(open.hash, index, hash_of());
     if (index_.size() == 0) indexed_ = false;
   } else {
-    for (Probe& c : scan_)
-      if (c.record == index) {
-        c = scan_.back();
-        scan_.pop_back();
-        break;
-      }
+    few_.remove(open.few_slot);
   }
   open.in_use = false;
   if (open.result.tags) {
@@ -182,7 +174,7 @@ void ResultAggregator::finish() {
   records_.clear();
   free_.clear();
   index_.clear();
-  scan_.clear();
+  few_.clear();
   indexed_ = false;
   last_ = kNoLast;
 }

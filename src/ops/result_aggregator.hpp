@@ -22,6 +22,7 @@
 
 #include "base/hash.hpp"
 #include "base/hash_index.hpp"
+#include "base/small_key_table.hpp"
 #include "event/sink.hpp"
 #include "ops/outcome.hpp"
 
@@ -80,7 +81,9 @@ class ResultAggregator : public EventSink {
   void on_event(const Event& event) override;
   void finish() override;
 
-  std::size_t open_tests() const { return indexed_ ? index_.size() : scan_.size(); }
+  std::size_t open_tests() const {
+    return indexed_ ? index_.size() : static_cast<std::size_t>(std::popcount(few_.used()));
+  }
 
  private:
   struct Open {
@@ -89,17 +92,9 @@ class ResultAggregator : public EventSink {
     std::uint64_t hash = 0;
     bool in_use = false;
     std::vector<std::string> spare_tags;  // storage kept while tags is empty
+    unsigned few_slot = 0;                // its slot in few_, while not indexed
   };
   static constexpr std::uint32_t kNoLast = HashIndex::kNone;
-
-  // A few bytes of a test id that tell most open tests apart without
-  // hashing the id: its size and its last eight bytes.
-  struct Probe {
-    std::uint64_t tail;
-    std::size_t size;
-    std::uint32_t record;
-  };
-  static constexpr std::size_t kScanLimit = 16;
 
   // The open test the event belongs to (its index in records_), opened if new.
   std::uint32_t open_for(const Event& e);
@@ -119,16 +114,16 @@ class ResultAggregator : public EventSink {
   // the record's own fields.
   std::vector<Open> records_;
   std::vector<std::uint32_t> free_;
-  // While at most kScanLimit tests are open (a parallel run has one per
-  // worker), they are found by scanning scan_, which costs less than
-  // hashing a 70-byte id twice per test and keeping an index; past that,
-  // index_ takes over until no test is open.
-  std::vector<Probe> scan_;
+  // While at most 16 tests are open (a parallel run has one per worker),
+  // they are found in few_ by the size and last eight bytes of their ids,
+  // which costs less than hashing a 70-byte id twice per test and keeping
+  // an index; past that, index_ takes over until no test is open.
+  SmallKeyTable few_;
   bool indexed_ = false;
   HashIndex index_;
   std::uint64_t sequence_ = 0;
-  // The test the last event belonged to: consecutive events of one test
-  // (inprogress, attachments, final) skip the lookup.
+  // While indexed, the test the last event belonged to: consecutive events
+  // of one test (inprogress, attachments, final) skip hashing its id.
   std::uint32_t last_ = kNoLast;
 };
 

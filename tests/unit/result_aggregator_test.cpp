@@ -221,4 +221,43 @@ TEST_SUITE("result aggregator") {
       REQUIRE(agg.open_tests() == open.size());
     }
   }
+
+  TEST_CASE("tells apart a few open tests that share an id's tail or the id itself under other routes") {
+    // At most 16 open: every lookup goes through the fingerprints of the
+    // ids' last eight bytes, which these collide on; the route code and
+    // the whole id decide.
+    Collect c;
+    su::ResultAggregator agg{c};
+    const char* routes[] = {nullptr, "0", "1"};
+    struct Open { std::string id; const char* route; std::uint32_t start; };
+    std::vector<Open> open;
+    std::uint64_t rng = 0x9E3779B97F4A7C15ull;
+    auto next = [&] { return rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17; };
+    auto event = [&](const Open& o, Status s, std::uint32_t t) {
+      Event e = ev(o.id, s, t);
+      if (o.route) e.route_code = std::string_view(o.route);
+      return e;
+    };
+    for (std::uint32_t step = 1; step < 20000; ++step) {
+      if (open.size() < 3 || (open.size() < 14 && next() % 2)) {
+        Open o{std::string(1, static_cast<char>('a' + next() % 5)) + ".case_tail",
+               routes[next() % 3], step};
+        bool taken = false;
+        for (auto& x : open) taken = taken || (x.id == o.id && x.route == o.route);
+        if (taken) continue;
+        open.push_back(o);
+        agg.on_event(event(o, Status::inprogress, step));
+      } else {
+        std::size_t k = next() % open.size();
+        agg.on_event(event(open[k], Status::success, step));
+        REQUIRE(!c.results.empty());
+        CHECK(c.results.back().id == open[k].id);
+        CHECK(c.results.back().route_code.has_value() == (open[k].route != nullptr));
+        REQUIRE(c.results.back().start);
+        CHECK(c.results.back().start->seconds == open[k].start);
+        open.erase(open.begin() + static_cast<std::ptrdiff_t>(k));
+      }
+      REQUIRE(agg.open_tests() == open.size());
+    }
+  }
 }
