@@ -32,7 +32,7 @@ bytes=$(stat -L -c %s "$v2")
 for layout in "8K:8 KiB" "1M:1 MiB"; do
   block=${layout%%:*}
   copy="$OUT/decode-$block.v2"
-  dd if="$v2" of="$copy" bs="$block" status=none
+  dd if="$v2" of="$copy" bs="$block" conv=fsync status=none  # written back before timing
   su=$(measure "$DECODE_RUNS" "$copy" "su-stats")
   rm -f "$copy"
   awk -v b="$bytes" -v s="$su" -v runs="$DECODE_RUNS" -v target="$DECODE_TARGET" \
