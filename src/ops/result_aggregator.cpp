@@ -1,9 +1,9 @@
 #include "ops/result_aggregator.hpp"
 
 #include <algorithm>
-#include <cstring>
+#include <utility>
 
-#include "event/test_key.hpp"
+#include "base/hash.hpp"
 
 namespace su {
 
@@ -21,14 +21,6 @@ std::optional<double> TestResult::duration() const {
 
 namespace {
 
-std::uint64_t key_hash(const Event& e) { return test_key_hash(*e.test_id, e.route_code); }
-
-std::uint64_t key_hash(const TestResult& r) {
-  std::optional<std::string_view> route;
-  if (r.route_code) route = *r.route_code;
-  return test_key_hash(r.id, route);
-}
-
 [[gnu::always_inline]] inline bool same_test(const TestResult& r, const Event& e) {
   return same_string(r.id, *e.test_id) &&
          r.route_code.has_value() == e.route_code.has_value() &&
@@ -38,52 +30,22 @@ std::uint64_t key_hash(const TestResult& r) {
 }  // namespace
 
 std::uint32_t ResultAggregator::open_for(const Event& e) {
-  if (indexed_) {
-    if (last_ != kNoLast && same_test(records_[last_].result, e)) return last_;
-    return last_ = open_hashed(e);
-  }
-  std::uint32_t fp = tail_fingerprint(*e.test_id);
-  for (std::uint32_t m = few_.matches(fp); m != 0; m &= m - 1) {
-    std::uint32_t record = few_.record(static_cast<unsigned>(std::countr_zero(m)));
-    if (same_test(records_[record].result, e)) return record;
-  }
-  if (!few_.full()) {
-    std::uint32_t index = insert(e, 0);
-    records_[index].few_slot = few_.add(fp, index);
-    return index;
-  }
-  start_indexing();
-  return last_ = open_hashed(e);
-}
-
-void ResultAggregator::start_indexing() {
-  for (std::uint32_t m = few_.used(); m != 0; m &= m - 1) {
-    std::uint32_t record = few_.record(static_cast<unsigned>(std::countr_zero(m)));
-    Open& open = records_[record];
-    open.hash = key_hash(open.result);
-    std::size_t slot = 0;
-    index_.find(open.hash, [](std::uint32_t) { return false; }, slot);
-    index_.insert(slot, record, hash_of());
-  }
-  few_.clear();
-  indexed_ = true;
-  last_ = kNoLast;
-}
-
-std::uint32_t ResultAggregator::open_hashed(const Event& e) {
-  std::uint64_t h = key_hash(e);
-  std::size_t slot = 0;
-  std::uint32_t index = index_.find(
-      h, [&](std::uint32_t r) { return records_[r].hash == h && same_test(records_[r].result, e); },
-      slot);
-  if (index == HashIndex::kNone) {
-    index = insert(e, h);
-    index_.insert(slot, index, hash_of());
-  }
+  OpenTestIndex::Miss miss;
+  std::uint32_t index = open_.find(
+      *e.test_id, e.route_code,
+      [&](std::uint32_t r) { return same_test(records_[r].result, e); }, miss);
+  if (index != OpenTestIndex::kNone) return index;
+  index = insert(e);
+  open_.add(index, miss, [&](std::uint32_t r) {
+    const TestResult& result = records_[r].result;
+    std::optional<std::string_view> route;
+    if (result.route_code) route = *result.route_code;
+    return std::pair<std::string_view, std::optional<std::string_view>>(result.id, route);
+  });
   return index;
 }
 
-std::uint32_t ResultAggregator::insert(const Event& e, std::uint64_t hash) {
+std::uint32_t ResultAggregator::insert(const Event& e) {
   std::uint32_t index;
   if (free_.empty()) {
     index = static_cast<std::uint32_t>(records_.size());
@@ -94,7 +56,6 @@ std::uint32_t ResultAggregator::insert(const Event& e, std::uint64_t hash) {
   }
   Open& open = records_[index];
   open.in_use = true;
-  open.hash = hash;
   open.sequence = sequence_++;
   TestResult& r = open.result;
   r.id.assign(*e.test_id);
@@ -109,12 +70,7 @@ std::uint32_t ResultAggregator::insert(const Event& e, std::uint64_t hash) {
 
 void ResultAggregator::close(std::uint32_t index) {
   Open& open = records_[index];
-  if (indexed_) {
-    index_.erase(open.hash, index, hash_of());
-    if (index_.size() == 0) indexed_ = false;
-  } else {
-    few_.remove(open.few_slot);
-  }
+  open_.remove(index);
   open.in_use = false;
   if (open.result.tags) {
     open.spare_tags = std::move(*open.result.tags);
@@ -122,7 +78,6 @@ void ResultAggregator::close(std::uint32_t index) {
   }
   open.result.attachments.clear();
   free_.push_back(index);
-  if (last_ == index) last_ = kNoLast;
 }
 
 void ResultAggregator::on_event(const Event& e) {
@@ -173,10 +128,7 @@ void ResultAggregator::finish() {
   }
   records_.clear();
   free_.clear();
-  index_.clear();
-  few_.clear();
-  indexed_ = false;
-  last_ = kNoLast;
+  open_.clear();
 }
 
 }  // namespace su

@@ -20,9 +20,7 @@
 #include <string>
 #include <vector>
 
-#include "base/hash.hpp"
-#include "base/hash_index.hpp"
-#include "base/small_key_table.hpp"
+#include "event/open_test_index.hpp"
 #include "event/sink.hpp"
 #include "ops/outcome.hpp"
 
@@ -81,50 +79,31 @@ class ResultAggregator : public EventSink {
   void on_event(const Event& event) override;
   void finish() override;
 
-  std::size_t open_tests() const {
-    return indexed_ ? index_.size() : static_cast<std::size_t>(std::popcount(few_.used()));
-  }
+  std::size_t open_tests() const { return open_.size(); }
 
  private:
   struct Open {
     TestResult result;
     std::uint64_t sequence = 0;
-    std::uint64_t hash = 0;
     bool in_use = false;
     std::vector<std::string> spare_tags;  // storage kept while tags is empty
-    unsigned few_slot = 0;                // its slot in few_, while not indexed
   };
-  static constexpr std::uint32_t kNoLast = HashIndex::kNone;
 
   // The open test the event belongs to (its index in records_), opened if new.
   std::uint32_t open_for(const Event& e);
-  std::uint32_t open_hashed(const Event& e);
-  std::uint32_t insert(const Event& e, std::uint64_t hash);
-  void start_indexing();
+  std::uint32_t insert(const Event& e);
   void close(std::uint32_t index);
-  auto hash_of() const {
-    return [this](std::uint32_t record) { return records_[record].hash; };
-  }
 
   ResultHandler& out_;
   AggregatorOptions options_;
   // Open tests live in records_ (finished ones are reused: a test costs no
   // allocation once the first few have warmed the pool up), found through
-  // index_ by (id, route) without building a key string: lookups compare
+  // open_ by (id, route) without building a key string: lookups compare
   // the record's own fields.
   std::vector<Open> records_;
   std::vector<std::uint32_t> free_;
-  // While at most 16 tests are open (a parallel run has one per worker),
-  // they are found in few_ by the size and last eight bytes of their ids,
-  // which costs less than hashing a 70-byte id twice per test and keeping
-  // an index; past that, index_ takes over until no test is open.
-  SmallKeyTable few_;
-  bool indexed_ = false;
-  HashIndex index_;
+  OpenTestIndex open_;
   std::uint64_t sequence_ = 0;
-  // While indexed, the test the last event belonged to: consecutive events
-  // of one test (inprogress, attachments, final) skip hashing its id.
-  std::uint32_t last_ = kNoLast;
 };
 
 }  // namespace su

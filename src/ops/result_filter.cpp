@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <utility>
 
 #include "base/hash.hpp"
-#include "base/hash_index.hpp"
-#include "event/test_key.hpp"
+#include "event/open_test_index.hpp"
 
 #include "ops/python_regex.hpp"
 #include "ops/python_repr.hpp"
@@ -89,12 +89,12 @@ struct ResultFilter::Compiled {
   std::vector<std::pair<PythonRegex, std::string>> renames;
   bool judges = false;
 
-  // Open tests, found by key through a HashIndex over `held` (slots of
-  // finished tests are reused, and so are their Pendings): no node, key
+  // Open tests, found by key through an OpenTestIndex over `held` (slots
+  // of finished tests are reused, and so are their Pendings): no node, key
   // string or std::hash per test, which cost a fifth of su-filter's time.
   std::vector<std::unique_ptr<Pending>> held;  // null where free
   std::vector<std::uint32_t> free_slots;
-  HashIndex open;
+  OpenTestIndex open;
   std::vector<std::unique_ptr<Pending>> spare;  // cleared, capacity kept
   std::uint64_t sequence = 0;
   std::vector<std::string_view> tag_views, last_tags;
@@ -125,7 +125,6 @@ struct ResultFilter::Pending {
   std::optional<Timestamp> start, stop;
   std::size_t tags_event = SIZE_MAX;  // the last event with a tag list
   std::uint64_t sequence = 0;
-  std::uint64_t hash = 0;  // test_key_hash() of its id and route
 
   void clear() {
     arena.clear();
@@ -251,12 +250,10 @@ void ResultFilter::on_event(const Event& e) {
     return;
   }
   Compiled& c = *c_;
-  std::uint64_t h = test_key_hash(*e.test_id, e.route_code);
-  auto hash_of = [&c](std::uint32_t i) { return c.held[i]->hash; };
-  std::size_t slot = 0;
+  OpenTestIndex::Miss miss;
   std::uint32_t r = c.open.find(
-      h, [&](std::uint32_t i) { return c.held[i]->hash == h && c.held[i]->same_test(e); }, slot);
-  if (r == HashIndex::kNone) {
+      *e.test_id, e.route_code, [&](std::uint32_t i) { return c.held[i]->same_test(e); }, miss);
+  if (r == OpenTestIndex::kNone) {
     std::unique_ptr<Pending> p;
     if (c.spare.empty()) {
       p = std::make_unique<Pending>();
@@ -265,7 +262,6 @@ void ResultFilter::on_event(const Event& e) {
       c.spare.pop_back();
     }
     p->sequence = c.sequence++;
-    p->hash = h;
     if (c.free_slots.empty()) {
       r = static_cast<std::uint32_t>(c.held.size());
       c.held.push_back(std::move(p));
@@ -274,13 +270,13 @@ void ResultFilter::on_event(const Event& e) {
       c.free_slots.pop_back();
       c.held[r] = std::move(p);
     }
-    c.open.insert(slot, r, hash_of);
+    c.open.add(r, miss, [&c](std::uint32_t i) { return std::pair(c.held[i]->id(), c.held[i]->route()); });
   }
   Pending& p = *c.held[r];
   p.add(e);
   if (is_final(e.status)) {
     decide(p, true);
-    c.open.erase(h, r, hash_of);
+    c.open.remove(r);
     auto done = std::move(c.held[r]);
     c.free_slots.push_back(r);
     done->clear();

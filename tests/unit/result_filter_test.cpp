@@ -242,6 +242,32 @@ TEST_CASE("tests are keyed by id and route code") {
                    packet({.id = "t", .status = Status::fail, .route = "1"}));
 }
 
+TEST_CASE("holds forty open tests whose ids share their tails, past sixteen and back") {
+  // Up to 16 open tests are found by their ids' tails, more by hashing;
+  // each round opens 40 and closes them all, in a scrambled order.
+  std::vector<std::string> ids;
+  for (int i = 0; i < 40; ++i) ids.push_back(std::string(1, static_cast<char>('A' + i)) + ".same_tail");
+  std::string in, expected;
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 40; ++i)
+      in += packet({.id = ids[i], .status = Status::inprogress,
+                    .seconds = static_cast<std::uint32_t>(100 + i)});
+    for (int k = 0; k < 40; ++k) {
+      int i = (k * 7) % 40;
+      Status final = k % 2 ? Status::fail : Status::success;
+      std::string last = packet({.id = ids[i], .status = final,
+                                 .seconds = static_cast<std::uint32_t>(200 + i)});
+      in += last;
+      if (final == Status::fail)
+        expected += packet({.id = ids[i], .status = Status::inprogress,
+                            .seconds = static_cast<std::uint32_t>(100 + i)}) + last;
+    }
+  }
+  FilterSpec spec;
+  spec.drop_success = true;
+  CHECK(su::test::hex(run(spec, in)) == su::test::hex(expected));
+}
+
 TEST_CASE("--route matches a route code or its sub-routes, not a longer number") {
   std::string in = stream({
       {.id = "r0", .status = Status::success, .route = "0"},
