@@ -23,9 +23,9 @@ done
 # folios as large as the writes that made it. A file written in small
 # blocks (python's file objects write 8 KiB; a test runner's stream still in
 # the cache) is mapped 4 KiB at a time, and mapping the 1M-test stream that
-# way costs su-stats about 30 ms of system time; one written in large
-# blocks (sutools writes a file 1 MiB at a time; a file read back from
-# disk is held much the same) maps in 2 MiB pieces, for 4 ms. So the same
+# way costs su-stats 24-28 ms of system time; one written in large blocks
+# (sutools writes a file 1 MiB at a time; a file read back from disk is
+# held much the same) maps in large pieces, for 4-8 ms. So the same
 # bytes are measured both ways, each copy written afresh to fix its layout.
 v2=$(stream "${sizes##* }" v2)
 bytes=$(stat -L -c %s "$v2")

@@ -17,7 +17,8 @@ namespace {
 // page-cache folios as large as the write, and a tool that maps the file
 // later maps one folio at a time. Our 1M-test stream, decoded by su-stats
 // from a copy written in 64 KiB blocks, cost 16 ms of system time; from one
-// written in 1 MiB blocks, 4 ms (bench/bench-core.sh measures both ways).
+// written in 1 MiB blocks, 4 ms (bench/bench-core.sh compares 8 KiB blocks,
+// as python writes, with 1 MiB).
 std::size_t buffer_size_for(int fd) {
   struct stat st{};
   bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);

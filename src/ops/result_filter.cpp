@@ -270,7 +270,8 @@ void ResultFilter::on_event(const Event& e) {
       c.free_slots.pop_back();
       c.held[r] = std::move(p);
     }
-    c.open.add(r, miss, [&c](std::uint32_t i) { return std::pair(c.held[i]->id(), c.held[i]->route()); });
+    c.open.add(r, miss,
+               [&c](std::uint32_t i) { return std::pair(c.held[i]->id(), c.held[i]->route()); });
   }
   Pending& p = *c.held[r];
   p.add(e);
