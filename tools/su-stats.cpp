@@ -11,7 +11,7 @@
 #include "common/terminal.hpp"
 #include "common/report_filter_options.hpp"
 #include "common/tool.hpp"
-#include "ops/run_stats.hpp"
+#include "ops/stats_counter.hpp"
 
 namespace {
 
@@ -88,11 +88,10 @@ int main(int argc, char** argv) {
     su::Output& out = su::standard_output();
     RawPassthrough raw{out};
     bool raw_passthrough = !io.no_passthrough && !io.forward;
-    su::StatsCollector collector{raw_passthrough ? &raw : nullptr};
-    su::ResultAggregator aggregator{collector, {.keep_attachments = false, .drop_exists = true}};
-    su::pump_forwarding(*reader, aggregator, io.forward);
-    std::string report = format == "json" ? json_report(collector.stats)
-                                          : text_report(collector.stats, su::escape_for_terminal());
+    su::StatsCounter counter{raw_passthrough ? &raw : nullptr};
+    su::pump_forwarding(*reader, counter, io.forward);
+    std::string report = format == "json" ? json_report(counter.stats)
+                                          : text_report(counter.stats, su::escape_for_terminal());
     if (io.output_to.empty()) {
       out.write(report);
     } else {
@@ -100,6 +99,6 @@ int main(int argc, char** argv) {
       file->write(report);
       file->flush();
     }
-    return collector.stats.failed > 0 ? su::Exit::no : su::Exit::ok;
+    return counter.stats.failed > 0 ? su::Exit::no : su::Exit::ok;
   });
 }

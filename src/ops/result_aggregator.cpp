@@ -46,14 +46,7 @@ std::uint32_t ResultAggregator::open_for(const Event& e) {
 }
 
 std::uint32_t ResultAggregator::insert(const Event& e) {
-  std::uint32_t index;
-  if (free_.empty()) {
-    index = static_cast<std::uint32_t>(records_.size());
-    records_.emplace_back();
-  } else {
-    index = free_.back();
-    free_.pop_back();
-  }
+  std::uint32_t index = records_.take();
   Open& open = records_[index];
   open.in_use = true;
   open.sequence = sequence_++;
@@ -77,7 +70,7 @@ void ResultAggregator::close(std::uint32_t index) {
     open.result.tags.reset();
   }
   open.result.attachments.clear();
-  free_.push_back(index);
+  records_.release(index);
 }
 
 void ResultAggregator::on_event(const Event& e) {
@@ -127,7 +120,6 @@ void ResultAggregator::finish() {
     out_.on_result(open->result);
   }
   records_.clear();
-  free_.clear();
   open_.clear();
 }
 

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "base/record_pool.hpp"
 #include "event/open_test_index.hpp"
 #include "event/sink.hpp"
 #include "ops/outcome.hpp"
@@ -100,8 +101,7 @@ class ResultAggregator : public EventSink {
   // allocation once the first few have warmed the pool up), found through
   // open_ by (id, route) without building a key string: lookups compare
   // the record's own fields.
-  std::vector<Open> records_;
-  std::vector<std::uint32_t> free_;
+  RecordPool<Open> records_;
   OpenTestIndex open_;
   std::uint64_t sequence_ = 0;
 };

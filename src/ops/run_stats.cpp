@@ -4,12 +4,16 @@ namespace su {
 
 void RunStats::add(const TestResult& r) {
   if (r.complete && r.status == Status::exists) return;
+  add_test(r.complete, r.status, r.tags ? &*r.tags : nullptr, r.start, r.stop);
+}
+
+void RunStats::count(bool complete, Status status) {
   ++total;
-  if (r.failed()) ++failed;
-  if (!r.complete) {
+  if (is_failing(outcome_of(status, complete))) ++failed;
+  if (!complete) {
     ++incomplete;
   } else {
-    switch (r.status) {
+    switch (status) {
       case Status::skip: ++skipped; break;
       case Status::success: ++success; break;
       case Status::xfail: ++xfail; break;
@@ -17,28 +21,21 @@ void RunStats::add(const TestResult& r) {
       default: break;
     }
   }
-  if (r.tags)
-    for (const auto& t : *r.tags) {
-      std::uint64_t h = hash_bytes(t);
-      std::size_t slot = 0;
-      auto same = [&](std::uint32_t i) { return seen_hashes_[i] == h && same_string(seen_tags_[i], t); };
-      if (seen_index_.find(h, same, slot) != HashIndex::kNone) continue;
-      seen_tags_.push_back(*tags.insert(t).first);
-      seen_hashes_.push_back(h);
-      seen_index_.insert(slot, static_cast<std::uint32_t>(seen_tags_.size() - 1),
-                         [&](std::uint32_t i) { return seen_hashes_[i]; });
-    }
-  std::int64_t start = r.start ? r.start->micros() : 0;
-  std::int64_t stop = r.stop ? r.stop->micros() : 0;
-  if (r.start) {
-    if (!first || start < first_us_) { first = r.start; first_us_ = start; }
-    if (!last || start > last_us_) { last = r.start; last_us_ = start; }
+}
+
+void RunStats::note_tag(std::string_view t) {
+  std::uint64_t h = hash_bytes(t);
+  std::size_t slot = 0;
+  auto same = [&](std::uint32_t i) { return seen_hashes_[i] == h && same_string(seen_tags_[i], t); };
+  if (seen_index_.find(h, same, slot) == HashIndex::kNone) {
+    seen_tags_.push_back(*tags.insert(std::string(t)).first);
+    seen_hashes_.push_back(h);
+    seen_index_.insert(slot, static_cast<std::uint32_t>(seen_tags_.size() - 1),
+                       [&](std::uint32_t i) { return seen_hashes_[i]; });
   }
-  if (r.stop) {
-    if (!first || stop < first_us_) { first = r.stop; first_us_ = stop; }
-    if (!last || stop > last_us_) { last = r.stop; last_us_ = stop; }
-  }
-  if (r.start && r.stop) test_seconds += static_cast<double>(stop - start) / 1e6;
+  if (t.size() >= 8 && t.size() <= 16)
+    recent_tags_[static_cast<unsigned char>(t.back()) % recent_tags_.size()] = {
+        hash_detail::load64(t.data()), hash_detail::load64(t.data() + t.size() - 8), t.size()};
 }
 
 }  // namespace su

@@ -6,6 +6,7 @@
 // final tags.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <set>
 #include <string>
@@ -28,8 +29,24 @@ struct RunStats {
 
   std::uint64_t passed() const { return total - failed - skipped; }
   void add(const TestResult& result);
+  // One test counted as add() counts a TestResult with these fields, for a
+  // counter that keeps no TestResult (StatsCounter): `tags` is its last tag
+  // list (strings or views), null if it never had one.
+  template <typename Tags>
+  void add_test(bool complete, Status status, const Tags* tags,
+                const std::optional<Timestamp>& start, const std::optional<Timestamp>& stop) {
+    count(complete, status);
+    if (tags)
+      for (const auto& t : *tags)
+        if (!recently_seen(t)) note_tag(t);
+    note_times(start, stop);
+  }
 
  private:
+  void count(bool complete, Status status);
+  void note_tag(std::string_view tag);
+  void note_times(const std::optional<Timestamp>& start, const std::optional<Timestamp>& stop);
+
   std::int64_t first_us_ = 0, last_us_ = 0;  // first and last, in µs
   // Tags already in `tags` (views of its strings, which a set never moves)
   // with their hashes, found through a HashIndex: one short hash and one
@@ -38,7 +55,39 @@ struct RunStats {
   std::vector<std::string_view> seen_tags_;
   std::vector<std::uint64_t> seen_hashes_;
   HashIndex seen_index_;
+  // The tags of 8 to 16 bytes seen last, by their last byte: a parallel
+  // run tags each test with its worker ("worker-0", ...), and such a tag is
+  // whole in its size and first and last eight bytes, so it is found again
+  // by comparing two words, without hashing it.
+  struct ShortTag {
+    std::uint64_t head = 0, tail = 0;
+    std::size_t size = 0;  // 0: no tag here yet
+  };
+  std::array<ShortTag, 16> recent_tags_;
+  bool recently_seen(std::string_view t) const {
+    if (t.size() < 8 || t.size() > 16) return false;
+    const ShortTag& r = recent_tags_[static_cast<unsigned char>(t.back()) % recent_tags_.size()];
+    return r.size == t.size() && r.head == hash_detail::load64(t.data()) &&
+           r.tail == hash_detail::load64(t.data() + t.size() - 8);
+  }
 };
+
+// Inline: called for every test, and the call cost as much as the work.
+inline void RunStats::note_times(const std::optional<Timestamp>& start,
+                          const std::optional<Timestamp>& stop) {
+  std::int64_t start_us = start ? start->micros() : 0;
+  std::int64_t stop_us = stop ? stop->micros() : 0;
+  if (start) {
+    if (!first || start_us < first_us_) { first = start; first_us_ = start_us; }
+    if (!last || start_us > last_us_) { last = start; last_us_ = start_us; }
+  }
+  if (stop) {
+    if (!first || stop_us < first_us_) { first = stop; first_us_ = stop_us; }
+    if (!last || stop_us > last_us_) { last = stop; last_us_ = stop_us; }
+  }
+  if (start && stop) test_seconds += static_cast<double>(stop_us - start_us) / 1e6;
+}
+
 
 // Collects RunStats, handing non-test events to an optional passthrough.
 class StatsCollector : public ResultHandler {
