@@ -14,7 +14,10 @@
 //    statuses other than the five outcomes (a test that never completed is
 //    written as a failure), so streams with such tests are checked by part
 //    1 only.
+// 3. su-stats' StatsCounter against the aggregator feeding a StatsCollector:
+//    the same events give the same RunStats, field by field.
 #include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -32,6 +35,8 @@
 #include "codec/v2_reader.hpp"
 #include "codec/v2_writer.hpp"
 #include "ops/result_aggregator.hpp"
+#include "ops/run_stats.hpp"
+#include "ops/stats_counter.hpp"
 
 namespace {
 
@@ -159,6 +164,20 @@ std::string read_back(int fd) {
   return out;
 }
 
+// Every field of a RunStats, as text.
+std::string stats_text(const su::RunStats& s) {
+  auto time = [](const std::optional<su::Timestamp>& t) {
+    return t ? std::to_string(t->seconds) + "." + std::to_string(t->nanos) : std::string("-");
+  };
+  std::string out = std::to_string(s.total) + " " + std::to_string(s.failed) + " " +
+                    std::to_string(s.skipped) + " " + std::to_string(s.success) + " " +
+                    std::to_string(s.xfail) + " " + std::to_string(s.uxsuccess) + " " +
+                    std::to_string(s.incomplete) + " " + time(s.first) + " " + time(s.last) +
+                    " " + std::to_string(std::bit_cast<std::uint64_t>(s.test_seconds)) + " [";
+  for (const auto& t : s.tags) put_field(out, t);
+  return out + "]";
+}
+
 // Says what differs before aborting, so a crashing input explains itself.
 [[noreturn]] void differ(const char* what, const std::string& a, const std::string& b) {
   std::fprintf(stderr, "round trip: %s differs:\n  first:  %s\n  second: %s\n", what,
@@ -183,6 +202,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     su::V1Writer v1(v1_out);
     Collector collected(&v1);
     su::ResultAggregator aggregate(collected, {.keep_attachments = true, .drop_exists = true});
+    su::StatsCollector stats;
+    su::ResultAggregator stats_aggregate(stats, {.drop_exists = true});
+    su::StatsCounter counter;
     auto reader = su::open_memory_reader(input);
     su::Event e;
     bool carried = true;
@@ -191,9 +213,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       first.push_back(meaning(e));
       su::encode_v2(e, v2);
       aggregate.on_event(e);
+      stats_aggregate.on_event(e);
+      counter.on_event(e);
     }
     aggregate.finish();
+    stats_aggregate.finish();
+    counter.finish();
     v1_out.flush();
+    // 3. The counter against the aggregator.
+    std::string want = stats_text(stats.stats), got = stats_text(counter.stats);
+    if (got != want) differ("su-stats' counts", want, got);
     if (!carried) return 0;
 
     su::V2Reader again(std::make_unique<su::BufferedInput>(su::memory_input(v2)), nullptr);
