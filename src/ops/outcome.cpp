@@ -16,17 +16,4 @@ std::string_view outcome_name(Outcome o) {
   return "";
 }
 
-Outcome outcome_of(Status status, bool complete) {
-  if (!complete) return Outcome::incomplete;
-  switch (status) {
-    case Status::success: return Outcome::success;
-    case Status::fail: return Outcome::fail;
-    case Status::uxsuccess: return Outcome::uxsuccess;
-    case Status::skip: return Outcome::skip;
-    case Status::xfail: return Outcome::xfail;
-    case Status::exists: return Outcome::exists;
-    default: return Outcome::incomplete;  // not final: cannot be complete
-  }
-}
-
 }  // namespace su

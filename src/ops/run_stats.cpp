@@ -7,22 +7,6 @@ void RunStats::add(const TestResult& r) {
   add_test(r.complete, r.status, r.tags ? &*r.tags : nullptr, r.start, r.stop);
 }
 
-void RunStats::count(bool complete, Status status) {
-  ++total;
-  if (is_failing(outcome_of(status, complete))) ++failed;
-  if (!complete) {
-    ++incomplete;
-  } else {
-    switch (status) {
-      case Status::skip: ++skipped; break;
-      case Status::success: ++success; break;
-      case Status::xfail: ++xfail; break;
-      case Status::uxsuccess: ++uxsuccess; break;
-      default: break;
-    }
-  }
-}
-
 void RunStats::note_tag(std::string_view t) {
   std::uint64_t h = hash_bytes(t);
   std::size_t slot = 0;

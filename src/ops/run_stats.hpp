@@ -72,9 +72,26 @@ struct RunStats {
   }
 };
 
-// Inline: called for every test, and the call cost as much as the work.
+// count and note_times are inline: they run for every test, and a call
+// cost as much as their work.
+inline void RunStats::count(bool complete, Status status) {
+  ++total;
+  if (is_failing(outcome_of(status, complete))) ++failed;
+  if (!complete) {
+    ++incomplete;
+  } else {
+    switch (status) {
+      case Status::skip: ++skipped; break;
+      case Status::success: ++success; break;
+      case Status::xfail: ++xfail; break;
+      case Status::uxsuccess: ++uxsuccess; break;
+      default: break;
+    }
+  }
+}
+
 inline void RunStats::note_times(const std::optional<Timestamp>& start,
-                          const std::optional<Timestamp>& stop) {
+                                 const std::optional<Timestamp>& stop) {
   std::int64_t start_us = start ? start->micros() : 0;
   std::int64_t stop_us = stop ? stop->micros() : 0;
   if (start) {
