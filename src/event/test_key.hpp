@@ -6,9 +6,11 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "base/hash.hpp"
+#include "event/event.hpp"
 
 namespace su {
 
@@ -17,6 +19,22 @@ inline std::uint64_t test_key_hash(std::string_view id,
   std::uint64_t h = hash_bytes(id);
   if (route) h ^= (hash_bytes(*route) + 1) * 0x9E3779B97F4A7C15ull;
   return h;
+}
+
+// Whether the event (which has a test id) belongs to the test keyed by
+// (id, route): a held key compared field by field, without building either.
+// `route` is held as a string or a view (no conversion on the hot path).
+template <typename Route>
+[[gnu::always_inline]] inline bool has_test_key(const Event& e, std::string_view id,
+                                                const std::optional<Route>& route) {
+  return same_string(id, *e.test_id) && route.has_value() == e.route_code.has_value() &&
+         (!route || same_string(*route, *e.route_code));
+}
+
+// A held route code as the view test_key_hash and OpenTestIndex take.
+inline std::optional<std::string_view> route_view(const std::optional<std::string>& route) {
+  if (!route) return std::nullopt;
+  return std::string_view(*route);
 }
 
 }  // namespace su

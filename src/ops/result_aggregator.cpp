@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "base/hash.hpp"
+#include "event/test_key.hpp"
 
 namespace su {
 
@@ -19,28 +19,20 @@ std::optional<double> TestResult::duration() const {
   return static_cast<double>(stop->micros() - start->micros()) / 1e6;
 }
 
-namespace {
-
-[[gnu::always_inline]] inline bool same_test(const TestResult& r, const Event& e) {
-  return same_string(r.id, *e.test_id) &&
-         r.route_code.has_value() == e.route_code.has_value() &&
-         (!e.route_code || same_string(*r.route_code, *e.route_code));
-}
-
-}  // namespace
-
 std::uint32_t ResultAggregator::open_for(const Event& e) {
   OpenTestIndex::Miss miss;
   std::uint32_t index = open_.find(
       *e.test_id, e.route_code,
-      [&](std::uint32_t r) { return same_test(records_[r].result, e); }, miss);
+      [&](std::uint32_t r) {
+        const TestResult& held = records_[r].result;
+        return has_test_key(e, held.id, held.route_code);
+      },
+      miss);
   if (index != OpenTestIndex::kNone) return index;
   index = insert(e);
   open_.add(index, miss, [&](std::uint32_t r) {
-    const TestResult& result = records_[r].result;
-    std::optional<std::string_view> route;
-    if (result.route_code) route = *result.route_code;
-    return std::pair<std::string_view, std::optional<std::string_view>>(result.id, route);
+    const TestResult& held = records_[r].result;
+    return std::pair(std::string_view(held.id), route_view(held.route_code));
   });
   return index;
 }

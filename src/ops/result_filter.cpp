@@ -7,6 +7,7 @@
 
 #include "base/hash.hpp"
 #include "event/open_test_index.hpp"
+#include "event/test_key.hpp"
 
 #include "ops/python_regex.hpp"
 #include "ops/python_repr.hpp"
@@ -205,8 +206,9 @@ struct ResultFilter::Pending {
   // Whether `e` belongs to this test: same id, same route (or none).
   bool same_test(const Event& e) const {
     const Held& h = events.front();
-    return same_string(view(h.id), *e.test_id) && h.has_route == e.route_code.has_value() &&
-           (!h.has_route || same_string(view(h.route), *e.route_code));
+    std::optional<std::string_view> route;
+    if (h.has_route) route = view(h.route);
+    return has_test_key(e, view(h.id), route);
   }
   void last_tags(std::vector<std::string_view>& out) const {
     out.clear();

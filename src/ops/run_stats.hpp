@@ -105,7 +105,6 @@ inline void RunStats::note_times(const std::optional<Timestamp>& start,
   if (start && stop) test_seconds += static_cast<double>(stop_us - start_us) / 1e6;
 }
 
-
 // Collects RunStats, handing non-test events to an optional passthrough.
 class StatsCollector : public ResultHandler {
  public:

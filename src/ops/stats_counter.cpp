@@ -2,18 +2,9 @@
 
 #include <algorithm>
 
-#include "base/hash.hpp"
+#include "event/test_key.hpp"
 
 namespace su {
-
-namespace {
-
-[[gnu::always_inline]] inline bool same_key(const std::string& id, const std::optional<std::string>& route, const Event& e) {
-  return same_string(id, *e.test_id) && route.has_value() == e.route_code.has_value() &&
-         (!e.route_code || same_string(*route, *e.route_code));
-}
-
-}  // namespace
 
 void StatsCounter::on_event(const Event& e) {
   if (!e.test_id) {
@@ -25,7 +16,9 @@ void StatsCounter::on_event(const Event& e) {
   OpenTestIndex::Miss miss;
   std::uint32_t index = open_.find(
       *e.test_id, e.route_code,
-      [&](std::uint32_t r) { return same_key(records_[r].id, records_[r].route_code, e); },
+      [&](std::uint32_t r) {
+        return has_test_key(e, records_[r].id, records_[r].route_code);
+      },
       miss);
   // An open test's status is never final (a final one closes it), so the
   // event's own status says whether this event completes the test.
@@ -47,14 +40,10 @@ void StatsCounter::on_event(const Event& e) {
   if (index == OpenTestIndex::kNone) {
     index = insert(e);
     open_.add(index, miss, [&](std::uint32_t r) {
-      const Open& open = records_[r];
-      std::optional<std::string_view> route;
-      if (open.route_code) route = *open.route_code;
-      return std::pair<std::string_view, std::optional<std::string_view>>(open.id, route);
+      return std::pair(std::string_view(records_[r].id), route_view(records_[r].route_code));
     });
   }
   Open& open = records_[index];
-  if (e.status != Status::none) open.status = e.status;
   if (e.tags) {
     open.has_tags = true;
     open.tags.assign(e.tags->begin(), e.tags->end());
@@ -70,7 +59,6 @@ std::uint32_t StatsCounter::insert(const Event& e) {
   if (e.route_code) open.route_code.emplace(*e.route_code);
   else open.route_code.reset();
   open.start = e.timestamp;
-  open.status = Status::none;
   open.has_tags = false;
   return index;
 }
@@ -88,8 +76,9 @@ void StatsCounter::finish() {
     if (open.in_use) left.push_back(&open);
   std::sort(left.begin(), left.end(),
             [](const Open* a, const Open* b) { return a->sequence > b->sequence; });
+  // An incomplete test counts the same whatever its last (not final) status.
   for (const Open* open : left)
-    stats.add_test(false, open->status, open->has_tags ? &open->tags : nullptr, open->start,
+    stats.add_test(false, Status::none, open->has_tags ? &open->tags : nullptr, open->start,
                    std::nullopt);
   records_.clear();
   open_.clear();

@@ -42,7 +42,6 @@ class StatsCounter : public EventSink {
     std::string id;
     std::optional<std::string> route_code;
     std::optional<Timestamp> start;  // the first event's timestamp
-    Status status = Status::none;
     bool has_tags = false;
     std::vector<std::string> tags;  // the last tag list seen, when has_tags
     std::uint64_t sequence = 0;
