@@ -169,10 +169,10 @@ ContentType parse_uncached(std::string_view mime) {
 
 }  // namespace
 
-ContentType parse_content_type(std::string_view mime) {
+const ContentType& parse_content_type(std::string_view mime) {
   // A stream's attachments share a handful of types (a traceback's, a
   // reason's): the last few parsed are kept, which saves most of the cost
-  // of rendering a failure.
+  // of rendering a failure, and handed out by reference, not copied.
   struct Parsed {
     std::string mime;
     ContentType type;
@@ -181,12 +181,11 @@ ContentType parse_content_type(std::string_view mime) {
   thread_local std::size_t next = 0;
   for (const auto& p : recent)
     if (p && p->mime == mime) return p->type;
-  ContentType ct = parse_uncached(mime);
   auto& slot = recent[next];
   next = (next + 1) % recent.size();
   slot.reset();
-  slot.emplace(Parsed{std::string(mime), ct});
-  return ct;
+  slot.emplace(Parsed{std::string(mime), parse_uncached(mime)});
+  return slot->type;
 }
 
 std::string sanitize_utf8(std::string_view bytes) {
@@ -283,7 +282,7 @@ std::string attachment_text(const Attachment& a) {
 }
 
 std::optional<std::string> readable_text(const Attachment& a) {
-  ContentType ct = parse_content_type(a.mime_type);
+  const ContentType& ct = parse_content_type(a.mime_type);
   const std::string* charset = ct.parameter("charset");
   if (ct.is_text() && charset) return decode_text(a.bytes, *charset);
   if (ct.is_text() || check_utf8(a.bytes) == Utf8Check::valid) return sanitize_utf8(a.bytes);
@@ -291,6 +290,22 @@ std::optional<std::string> readable_text(const Attachment& a) {
 }
 
 std::string details_to_str(const std::vector<Attachment>& attachments, std::string_view special) {
+  // The usual failure: its traceback alone, shown as it is.
+  if (attachments.size() == 1 && !special.empty() && attachments[0].name == special) {
+    const Attachment& a = attachments[0];
+    const ContentType& ct = parse_content_type(a.mime_type);
+    if (ct.is_text()) {
+      std::string decoded = text_as(a, ct);
+      std::string_view text = strip_whitespace(decoded);
+      if (!text.empty()) {
+        auto begin = static_cast<std::size_t>(text.data() - decoded.data());
+        decoded.resize(begin + text.size());
+        decoded.erase(0, begin);
+        decoded += '\n';
+        return decoded;
+      }
+    }
+  }
   std::vector<const Attachment*> sorted;
   for (const auto& a : attachments) sorted.push_back(&a);
   std::sort(sorted.begin(), sorted.end(),
@@ -298,7 +313,7 @@ std::string details_to_str(const std::vector<Attachment>& attachments, std::stri
   std::vector<std::string> binary, empty, texts;
   std::string special_content;
   for (const Attachment* a : sorted) {
-    ContentType ct = parse_content_type(a->mime_type);
+    const ContentType& ct = parse_content_type(a->mime_type);
     if (!ct.is_text()) {
       binary.push_back("  " + a->name + " (" + ct.to_string() + ")\n");
       continue;

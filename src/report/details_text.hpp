@@ -36,8 +36,9 @@ struct ContentType {
   std::string to_string() const;
 };
 
-// Parses a v2 MIME type string; empty means "none given".
-ContentType parse_content_type(std::string_view mime);
+// Parses a v2 MIME type string; empty means "none given". The result is
+// one of the last few kept (see details_text.cpp): valid until the next call.
+const ContentType& parse_content_type(std::string_view mime);
 
 // The bytes decoded as `charset` names them (python codec names: utf8,
 // utf-8, latin-1, ascii, ...; empty means ISO-8859-1), re-encoded as UTF-8.

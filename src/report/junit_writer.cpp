@@ -12,6 +12,7 @@
 #include "codec/v2_writer.hpp"
 #include "report/details_text.hpp"
 #include "report/spool.hpp"
+#include "report/test_id_parts.hpp"
 #include "report/xml_escape.hpp"
 
 namespace su {
@@ -52,18 +53,6 @@ std::string seconds3(std::int64_t micros) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%0.3f", static_cast<double>(micros) / 1e6);
   return buf;
-}
-
-// python's split: the last '.' before the first '(' (python's
-// `rfind(".", 0, find("("))`, where a missing '(' excludes the last char).
-std::pair<std::string_view, std::string_view> split_id(std::string_view id) {
-  std::size_t paren = id.find('(');
-  std::size_t end = paren == std::string_view::npos ? (id.empty() ? 0 : id.size() - 1) : paren;
-  // memrchr rather than rfind, which walks back a byte at a time.
-  const void* hit = end == 0 ? nullptr : memrchr(id.data(), '.', end);
-  if (!hit) return {std::string_view(), id};
-  std::size_t dot = static_cast<std::size_t>(static_cast<const char*>(hit) - id.data());
-  return {id.substr(0, dot), id.substr(dot + 1)};
 }
 
 std::string_view base_name(std::string_view name) { return name.substr(0, name.find(':')); }
@@ -151,9 +140,9 @@ void JUnitWriter::python_case(const TestResult& r) {
   std::int64_t test_start = python_now();
   python_time(r.complete ? r.stop : std::nullopt);
   std::int64_t duration = python_now() - test_start;
-  auto [classname, name] = split_id(r.id);
+  auto [classname, name, plain] = test_id_parts(r.id);
   bool failed = !r.complete || r.status == Status::fail;
-  if (!failed && r.status != Status::skip && xml_plain(r.id)) {
+  if (!failed && r.status != Status::skip && plain) {
     if (r.status == Status::uxsuccess) ++uxsuccesses_;
     python_plain_case(classname, name, duration, r.status == Status::uxsuccess);
     return;
@@ -168,13 +157,16 @@ void JUnitWriter::python_case(const TestResult& r) {
   s += "\"";
   if (failed) {
     ++failures_;
+    // The text is "_StringException: DETAILS\n", escaped: its plain head
+    // goes in as it is, only the details through the escaper.
     std::string details = details_to_str(r.attachments, "traceback");
-    std::string text = "testtools.testresult.real._StringException";
-    if (!details.empty()) text += ": " + details;
-    text += "\n";
-    s += ">\n<failure type=\"testtools.testresult.real._StringException\">";
-    append_xml_text(s, text, XmlDialect::junitxml);
-    s += "</failure>\n</testcase>\n";
+    s += ">\n<failure type=\"testtools.testresult.real._StringException\">"
+         "testtools.testresult.real._StringException";
+    if (!details.empty()) {
+      s += ": ";
+      append_xml_text(s, details, XmlDialect::junitxml);
+    }
+    s += "\n</failure>\n</testcase>\n";
   } else if (r.status == Status::skip) {
     ++skipped_;
     std::string reason;
@@ -246,7 +238,7 @@ void JUnitWriter::junit_case(const TestResult& r) {
     if (!first_ || us < *first_) first_ = us;
     if (!last_ || us > *last_) last_ = us;
   }
-  auto [classname, name] = split_id(r.id);
+  auto [classname, name] = python_split_id(r.id);
   std::string& s = scratch_;
   s.assign("    <testcase classname=\"");
   append_xml_attr(s, classname, XmlDialect::strict);

@@ -4,10 +4,6 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace su {
 
 namespace {
@@ -53,24 +49,12 @@ constexpr auto kPlain = [] {
   return t;
 }();
 
-// Length of the leading run of kPlain bytes in [p, end). 16 bytes at a
-// time with SSE2: a byte is not plain if, as a signed byte, it is below
-// 0x20 (control bytes, and every byte from 0x80), or one of & < > ".
-// Two compares find those four: only '<' and '>' give '>' when OR-ed with
-// 2, and only '"' and '&' give '&' when OR-ed with 4.
+// Length of the leading run of kPlain bytes in [p, end), 16 bytes at a
+// time with SSE2 (xml_unplain_bits).
 std::size_t plain_run(const char* p, const char* end) {
   const char* q = p;
 #if defined(__SSE2__)
-  const __m128i space = _mm_set1_epi8(0x20), two = _mm_set1_epi8(2), four = _mm_set1_epi8(4),
-                gt = _mm_set1_epi8('>'), amp = _mm_set1_epi8('&');
-  auto bad_bits = [&](const char* at) {
-    __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-    __m128i bad = _mm_or_si128(
-        _mm_cmpgt_epi8(space, v),  // v < 0x20, signed
-        _mm_or_si128(_mm_cmpeq_epi8(_mm_or_si128(v, two), gt),
-                     _mm_cmpeq_epi8(_mm_or_si128(v, four), amp)));
-    return static_cast<unsigned>(_mm_movemask_epi8(bad));
-  };
+  auto bad_bits = xml_unplain_bits;
   auto done = [&](const char* at, unsigned m) {
     return static_cast<std::size_t>(at - p) + static_cast<std::size_t>(__builtin_ctz(m));
   };

@@ -4,12 +4,14 @@
 
 #include <cmath>
 #include <cstdio>
+#include <random>
 #include <string>
 #include <vector>
 
 #include "base/output.hpp"
 #include "report/details_text.hpp"
 #include "report/junit_writer.hpp"
+#include "report/test_id_parts.hpp"
 #include "report/xml_escape.hpp"
 
 using su::Attachment;
@@ -87,6 +89,42 @@ TEST_SUITE("xml escape") {
     CHECK(text("\xEF\xBF\xBF", XmlDialect::strict) == "\xEF\xBF\xBD");
     CHECK(text("caf\xC3\xA9 \xF0\x9F\x9A\x80", XmlDialect::strict) == "caf\xC3\xA9 \xF0\x9F\x9A\x80");
     CHECK(attr("a\"\t\n\r", XmlDialect::strict) == "a&quot;&#x9;&#xA;&#xD;");
+  }
+}
+
+TEST_SUITE("test id parts") {
+  TEST_CASE("an id splits at the last dot before the first parenthesis, as python splits it") {
+    auto parts = [](std::string_view id) {
+      auto p = su::test_id_parts(id);
+      return std::pair(std::string(p.classname), std::string(p.name));
+    };
+    using P = std::pair<std::string, std::string>;
+    CHECK(parts("a.b.C.test_x") == P{"a.b.C", "test_x"});
+    CHECK(parts("a.C.test_x(a.b)") == P{"a.C", "test_x(a.b)"});
+    CHECK(parts("no_dot") == P{"", "no_dot"});
+    CHECK(parts("ends.with.") == P{"ends", "with."});  // the last character is not searched
+    CHECK(parts(".") == P{"", "."});
+    CHECK(parts("(a.b)") == P{"", "(a.b)"});
+    CHECK(parts("") == P{"", ""});
+  }
+  TEST_CASE("one pass gives what python_split_id and xml_plain give, for any id") {
+    // Ids of every length across two SIMD blocks and a tail, made of the
+    // bytes that matter: dots, parentheses, bytes to escape, non-ASCII.
+    const char alphabet[] = {'a', 'Z', '.', '.', '(', ')', '_', '&', '"', '<', '>', '\x01', '\x7f', '\xc3', '\xa9', ' '};
+    std::mt19937 random(15);
+    for (int round = 0; round < 20000; ++round) {
+      std::string id(random() % 70, 'a');
+      int density = static_cast<int>(random() % 8) + 1;  // 1 in `density` is from the alphabet
+      for (char& c : id)
+        if (static_cast<int>(random() % static_cast<unsigned>(density)) == 0)
+          c = alphabet[random() % sizeof alphabet];
+      auto fused = su::test_id_parts(id);
+      auto [classname, name] = su::python_split_id(id);
+      REQUIRE(fused.classname == classname);
+      REQUIRE(fused.name == name);
+      REQUIRE(fused.classname.data() == classname.data());
+      REQUIRE(fused.plain == su::xml_plain(id));
+    }
   }
 }
 
