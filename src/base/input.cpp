@@ -113,7 +113,7 @@ class ZstdInput : public Input {
             throw DecodeError(raw_offset_, "zstd: compressed input ends inside a frame");
           return 0;
         }
-        std::size_t got = raw_->read(z_.in.get(), ZSTD_DStreamInSize());
+        std::size_t got = fill_compressed();
         if (got == 0) { raw_eof_ = true; continue; }
         in_ = {z_.in.get(), got, 0};
       }
@@ -129,6 +129,25 @@ class ZstdInput : public Input {
   bool drained() const override { return raw_->drained(); }
 
  private:
+  // Reads compressed bytes into the buffer: as many as are ready without
+  // waiting (a file's, up to the buffer's size; a pipe's, until a read
+  // comes back short), not just one read's. The sniffed magic comes back
+  // first on its own, and libzstd 1.5.4's streaming decoder refuses some
+  // frames it accepts whole when they arrive in two pieces (an empty RLE
+  // block: tests/fuzz/seeds/zstd-input-fuzz/empty-rle-block.zst), so a
+  // frame that fits the buffer is decoded from one piece. Returns 0 at
+  // the end of the input.
+  std::size_t fill_compressed() {
+    std::size_t size = ZSTD_DStreamInSize();
+    std::size_t got = raw_->read(z_.in.get(), size);
+    while (got > 0 && got < size && !raw_->drained()) {
+      std::size_t more = raw_->read(z_.in.get() + got, size - got);
+      if (more == 0) break;  // the end: the next call reads 0 again
+      got += more;
+    }
+    return got;
+  }
+
   std::unique_ptr<Input> raw_;
   Decompressor z_;
   ZSTD_inBuffer in_{nullptr, 0, 0};
