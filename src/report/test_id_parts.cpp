@@ -6,14 +6,26 @@
 
 namespace su {
 
-std::pair<std::string_view, std::string_view> python_split_id(std::string_view id) {
-  std::size_t paren = id.find('(');
-  std::size_t end = paren == std::string_view::npos ? (id.empty() ? 0 : id.size() - 1) : paren;
-  // memrchr rather than rfind, which walks back a byte at a time.
+namespace {
+
+// The split at the last '.' among the id's first `end` bytes (memrchr
+// rather than rfind, which walks back a byte at a time).
+std::pair<std::string_view, std::string_view> split_at_last_dot(std::string_view id,
+                                                                 std::size_t end) {
   const void* hit = end == 0 ? nullptr : memrchr(id.data(), '.', end);
   if (!hit) return {std::string_view(), id};
   std::size_t dot = static_cast<std::size_t>(static_cast<const char*>(hit) - id.data());
   return {id.substr(0, dot), id.substr(dot + 1)};
+}
+
+// Without a '(' python searches all but the last character.
+std::size_t end_without_paren(std::string_view id) { return id.empty() ? 0 : id.size() - 1; }
+
+}  // namespace
+
+std::pair<std::string_view, std::string_view> python_split_id(std::string_view id) {
+  std::size_t paren = id.find('(');
+  return split_at_last_dot(id, paren == std::string_view::npos ? end_without_paren(id) : paren);
 }
 
 TestIdParts test_id_parts(std::string_view id) {
@@ -47,24 +59,10 @@ TestIdParts test_id_parts(std::string_view id) {
       scan(pad, tail);
     }
   }
-  TestIdParts parts;
-  parts.plain = _mm_movemask_epi8(unplain) == 0;
-  if (_mm_movemask_epi8(parens) != 0) {
-    auto [classname, name] = python_split_id(id);
-    parts.classname = classname;
-    parts.name = name;
-    return parts;
-  }
-  // Without a '(' python searches all but the last character.
-  const void* hit = n < 2 ? nullptr : memrchr(p, '.', n - 1);
-  if (!hit) {
-    parts.name = id;
-  } else {
-    auto dot = static_cast<std::size_t>(static_cast<const char*>(hit) - p);
-    parts.classname = id.substr(0, dot);
-    parts.name = id.substr(dot + 1);
-  }
-  return parts;
+  auto [classname, name] = _mm_movemask_epi8(parens) != 0
+                               ? python_split_id(id)
+                               : split_at_last_dot(id, end_without_paren(id));
+  return {classname, name, _mm_movemask_epi8(unplain) == 0};
 #else
   auto [classname, name] = python_split_id(id);
   return {classname, name, xml_plain(id)};

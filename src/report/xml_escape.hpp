@@ -37,10 +37,11 @@ bool xml_plain(std::string_view text);
 
 #if defined(__SSE2__)
 // xml_plain's rule for 16 bytes: 0xFF in each byte that is not plain
-// (xml_unplain_vector), or as a bitmask of the 16 at `at` (bit i: byte i). A byte is not plain if, as a signed byte, it is below 0x20
-// (control bytes, and every byte from 0x80), or one of & < > ". Two
-// compares find those four: only '<' and '>' give '>' when OR-ed with 2,
-// and only '"' and '&' give '&' when OR-ed with 4.
+// (xml_unplain_vector), or as a bitmask of the 16 at `at` (bit i: byte i).
+// A byte is not plain if, as a signed byte, it is below 0x20 (control
+// bytes, and every byte from 0x80), or one of & < > ". Two compares find
+// those four: only '<' and '>' give '>' when OR-ed with 2, and only '"'
+// and '&' give '&' when OR-ed with 4.
 inline __m128i xml_unplain_vector(__m128i v) {
   return _mm_or_si128(
       _mm_cmpgt_epi8(_mm_set1_epi8(0x20), v),  // v < 0x20, signed
