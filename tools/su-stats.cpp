@@ -68,7 +68,7 @@ std::string json_report(const su::RunStats& s) {
                        static_cast<double>(s.last->micros() - s.first->micros()) / 1e6);
   else
     out += ", \"elapsed_seconds\": null";
-  out += fmt::format(", \"test_seconds\": {:.6f}}}\n", s.test_seconds);
+  out += fmt::format(", \"test_seconds\": {:.6f}}}\n", s.test_seconds());
   return out;
 }
 

@@ -25,9 +25,14 @@ struct RunStats {
   std::uint64_t success = 0, xfail = 0, uxsuccess = 0, incomplete = 0;
   std::set<std::string> tags;
   std::optional<Timestamp> first, last;  // earliest and latest test times
-  double test_seconds = 0;               // sum of known durations
+  // The sum of known durations, exact: summed as µs, where adding up
+  // seconds as doubles gathered a rounding error a run long enough could
+  // show in the sixth decimal (and the division per test was the last
+  // stall in su-stats' counting).
+  std::int64_t test_micros = 0;
 
   std::uint64_t passed() const { return total - failed - skipped; }
+  double test_seconds() const { return static_cast<double>(test_micros) / 1e6; }
   void add(const TestResult& result);
   // One test counted as add() counts a TestResult with these fields, for a
   // counter that keeps no TestResult (StatsCounter): `tags` is its last tag
@@ -102,7 +107,7 @@ inline void RunStats::note_times(const std::optional<Timestamp>& start,
     if (!first || stop_us < first_us_) { first = stop; first_us_ = stop_us; }
     if (!last || stop_us > last_us_) { last = stop; last_us_ = stop_us; }
   }
-  if (start && stop) test_seconds += static_cast<double>(stop_us - start_us) / 1e6;
+  if (start && stop) test_micros += stop_us - start_us;
 }
 
 // Collects RunStats, handing non-test events to an optional passthrough.

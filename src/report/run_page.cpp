@@ -242,7 +242,7 @@ void RunPage::write_summary(HtmlWriter& out, const WorkerLayout& w) const {
   if (s.first && s.last) {
     fact("started", human_time(s.first->micros()));
     fact("duration", human_seconds(static_cast<double>(s.last->micros() - s.first->micros()) / 1e6));
-    fact("test time", human_seconds(s.test_seconds) + " (sum of the tests' durations)");
+    fact("test time", human_seconds(s.test_seconds()) + " (sum of the tests' durations)");
   } else {
     fact("duration", "unknown (no timestamps)");
   }

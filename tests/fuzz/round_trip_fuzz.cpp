@@ -173,7 +173,7 @@ std::string stats_text(const su::RunStats& s) {
                     std::to_string(s.skipped) + " " + std::to_string(s.success) + " " +
                     std::to_string(s.xfail) + " " + std::to_string(s.uxsuccess) + " " +
                     std::to_string(s.incomplete) + " " + time(s.first) + " " + time(s.last) +
-                    " " + std::to_string(std::bit_cast<std::uint64_t>(s.test_seconds)) + " [";
+                    " " + std::to_string(s.test_micros) + " [";
   for (const auto& t : s.tags) put_field(out, t);
   return out + "]";
 }
