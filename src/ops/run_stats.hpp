@@ -26,9 +26,8 @@ struct RunStats {
   std::set<std::string> tags;
   std::optional<Timestamp> first, last;  // earliest and latest test times
   // The sum of known durations, exact: summed as µs, where adding up
-  // seconds as doubles gathered a rounding error a run long enough could
-  // show in the sixth decimal (and the division per test was the last
-  // stall in su-stats' counting).
+  // seconds as doubles gathered a rounding error that a long enough run
+  // shows in the sixth decimal su-stats prints.
   std::int64_t test_micros = 0;
 
   std::uint64_t passed() const { return total - failed - skipped; }

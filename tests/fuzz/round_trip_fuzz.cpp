@@ -17,7 +17,6 @@
 // 3. su-stats' StatsCounter against the aggregator feeding a StatsCollector:
 //    the same events give the same RunStats, field by field.
 #include <algorithm>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>

@@ -21,8 +21,9 @@ long resident_file_kib() {
   return -1;
 }
 
-// A regular file of `size` bytes that differ from page to page, removed
-// when the test ends.
+// A regular file of `size` bytes, every page of it starting with the
+// number of its MiB (so bytes read out of order show), removed when the
+// test ends.
 struct BigFile {
   std::string path;
   explicit BigFile(std::size_t size) {
