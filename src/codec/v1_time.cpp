@@ -1,12 +1,12 @@
 #include "codec/v1_time.hpp"
 
-#include <array>
 #include <bit>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
 #include "base/civil_date.hpp"
+#include "base/decimal_text.hpp"
 
 namespace su {
 namespace {
@@ -60,25 +60,6 @@ bool hour_minute_at(std::string_view t, std::size_t pos, int& hh, int& mm) {
 
 bool finish_time(std::string_view t, std::size_t pos, int year, int month, int day, int hh,
                  int mm, int ss, Timestamp& out, std::string& reason);
-
-// "00" to "99", for writing two digits per division.
-constexpr auto kTwoDigits = [] {
-  std::array<char, 200> t{};
-  for (int i = 0; i < 100; ++i) {
-    t[2 * i] = static_cast<char>('0' + i / 10);
-    t[2 * i + 1] = static_cast<char>('0' + i % 10);
-  }
-  return t;
-}();
-
-// The low `width` decimal digits of `value` (>= 0), zero-padded.
-void put_digits(char* at, int width, std::int64_t value) {
-  for (; width >= 2; value /= 100) {
-    width -= 2;
-    std::memcpy(at + width, &kTwoDigits[2 * (value % 100)], 2);
-  }
-  if (width) at[0] = static_cast<char>('0' + value % 10);
-}
 
 }  // namespace
 
@@ -220,18 +201,11 @@ void append_v1_time(const Timestamp& ts, std::string& out) {
 }
 
 void V1TimeFormatter::write(const Timestamp& ts, char* out) {
-  std::int64_t us = ts.micros();
-  std::int64_t secs = us / 1000000;
-  if (secs / 60 != minute_) {
-    std::string full;
-    append_v1_time(ts, full);
-    std::memcpy(prefix_, full.data(), sizeof prefix_);
-    minute_ = secs / 60;
-  }
-  std::memcpy(out, prefix_, sizeof prefix_);
-  put_digits(out + 17, 2, secs % 60);
+  MinuteSplit t = split_minute(ts.micros());
+  std::memcpy(out, minutes_.of(t.minute), MinuteText::kSize);
+  put_digits(out + 17, 2, t.second);
   out[19] = '.';
-  put_digits(out + 20, 6, us % 1000000);
+  put_digits(out + 20, 6, t.micros);
   out[26] = 'Z';
 }
 

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/decimal_text.hpp"
 #include "base/timestamp.hpp"
 
 namespace su {
@@ -94,8 +95,7 @@ class V1TimeFormatter {
   void write(const Timestamp& ts, char* out);
 
  private:
-  std::int64_t minute_ = -1;  // minutes since the epoch of prefix_
-  char prefix_[17] = {};      // "YYYY-MM-DD HH:MM:"
+  MinuteText minutes_;
 };
 
 }  // namespace su

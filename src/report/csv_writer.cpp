@@ -5,8 +5,9 @@
 #endif
 
 #include <algorithm>
+#include <cstring>
 
-#include "base/civil_date.hpp"
+#include "base/decimal_text.hpp"
 #include "codec/v2_writer.hpp"
 
 namespace su {
@@ -40,13 +41,9 @@ bool any_quote_byte(std::string_view field) {
 
 }  // namespace
 
-void append_csv_field(std::string& out, std::string_view field) {
-  // Not find_first_of: libstdc++ searches the set with memchr once per
-  // byte of the field, which was a third of su-csv's time.
-  if (!any_quote_byte(field)) {
-    out.append(field);
-    return;
-  }
+namespace {
+
+void append_quoted(std::string& out, std::string_view field) {
   out.push_back('"');
   for (char c : field) {
     if (c == '"') out.push_back('"');
@@ -55,64 +52,36 @@ void append_csv_field(std::string& out, std::string_view field) {
   out.push_back('"');
 }
 
-namespace {
-
-char* digits(char* p, std::int64_t v, int width) {
-  for (int i = width - 1; i >= 0; --i) {
-    p[i] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  }
-  return p + width;
-}
-
 }  // namespace
+
+void append_csv_field(std::string& out, std::string_view field) {
+  // Not find_first_of: libstdc++ searches the set with memchr once per
+  // byte of the field, which was a third of su-csv's time.
+  if (any_quote_byte(field)) append_quoted(out, field);
+  else out.append(field);
+}
 
 // Written by hand: this runs twice per row, and snprintf + gmtime_r cost
 // more than the rest of su-csv together.
 std::string python_datetime(std::int64_t micros) {
-  std::string out;
-  DateCache cache;
-  append_python_datetime(out, micros, cache);
-  return out;
+  char text[kMaxPythonDatetime];
+  MinuteText minutes;
+  return std::string(text, write_python_datetime(text, micros, minutes));
 }
 
-void append_python_datetime(std::string& out, std::int64_t micros, DateCache& cache) {
-  std::int64_t secs = micros / 1000000, frac = micros % 1000000;
-  if (frac < 0) {
-    frac += 1000000;
-    --secs;
-  }
-  std::int64_t days = secs / 86400, sod = secs % 86400;
-  if (sod < 0) {
-    sod += 86400;
-    --days;
-  }
-  // A run spans a day or two: the date's text is kept, not recomputed.
-  if (cache.size == 0 || cache.day != days) {
-    CivilDate date = civil_from_days(days);
-    char* p = digits(cache.text, date.year, 4);
-    *p++ = '-';
-    p = digits(p, date.month, 2);
-    *p++ = '-';
-    p = digits(p, date.day, 2);
-    *p++ = ' ';
-    cache.day = days;
-    cache.size = static_cast<std::size_t>(p - cache.text);
-  }
-  char buf[40];
-  char* p = buf;
-  p = digits(p, sod / 3600, 2);
-  *p++ = ':';
-  p = digits(p, sod / 60 % 60, 2);
-  *p++ = ':';
-  p = digits(p, sod % 60, 2);
-  if (frac) {
+char* write_python_datetime(char* p, std::int64_t micros, MinuteText& minutes) {
+  MinuteSplit t = split_minute(micros);
+  std::memcpy(p, minutes.of(t.minute), MinuteText::kSize);
+  p += MinuteText::kSize;
+  put_digits(p, 2, t.second);
+  p += 2;
+  if (t.micros) {
     *p++ = '.';
-    p = digits(p, frac, 6);
+    put_digits(p, 6, t.micros);
+    p += 6;
   }
-  for (char c : std::string_view("+00:00")) *p++ = c;
-  out.append(cache.text, cache.size);
-  out.append(buf, p);
+  std::memcpy(p, "+00:00", 6);
+  return p + 6;
 }
 
 void CsvWriter::start() { out_.write("test,status,start_time,stop_time\r\n"); }
@@ -135,16 +104,36 @@ void CsvWriter::on_result(const TestResult& r) {
     }
   }
   if (!r.complete || r.status == Status::fail || r.status == Status::uxsuccess) ++unsuccessful_;
-  row_.clear();
-  append_csv_field(row_, r.id);
-  row_.push_back(',');
-  row_.append(status);
-  row_.push_back(',');
-  append_python_datetime(row_, start, dates_);
-  row_.push_back(',');
-  append_python_datetime(row_, stop, dates_);
-  row_.append("\r\n");
-  out_.write(row_);
+  std::string_view id = r.id;
+  if (any_quote_byte(id)) {
+    quoted_.clear();
+    append_quoted(quoted_, id);
+    id = quoted_;
+  }
+  // Written in place in the output's buffer; through row_ only when the
+  // row is longer than the whole buffer.
+  std::size_t most = id.size() + status.size() + 2 * kMaxPythonDatetime + 5;
+  char* row = out_.room(most);
+  bool in_place = row != nullptr;
+  if (!in_place) {
+    row_.resize(most);
+    row = row_.data();
+  }
+  char* p = row;
+  std::memcpy(p, id.data(), id.size());
+  p += id.size();
+  *p++ = ',';
+  std::memcpy(p, status.data(), status.size());
+  p += status.size();
+  *p++ = ',';
+  p = write_python_datetime(p, start, minutes_);
+  *p++ = ',';
+  p = write_python_datetime(p, stop, minutes_);
+  *p++ = '\r';
+  *p++ = '\n';
+  auto size = static_cast<std::size_t>(p - row);
+  if (in_place) out_.commit(size);
+  else out_.write(std::string_view(row, size));
 }
 
 void CsvWriter::on_non_test(const Event& e) {

@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 
+#include "base/decimal_text.hpp"
 #include "base/output.hpp"
 #include "ops/result_aggregator.hpp"
 
@@ -30,15 +31,6 @@ struct CsvOptions {
   Output* passthrough = nullptr;
   std::int64_t wall_clock_micros = 0;  // the clock for untimestamped streams
 };
-
-// The text of the last date formatted ("2024-01-01 "), reused while the
-// day stays the same.
-struct DateCache {
-  std::int64_t day = 0;
-  std::size_t size = 0;  // 0: nothing cached yet
-  char text[24];
-};
-
 
 class CsvWriter : public ResultHandler {
  public:
@@ -60,8 +52,9 @@ class CsvWriter : public ResultHandler {
   CsvOptions options_;
   std::optional<std::int64_t> set_time_;
   std::uint64_t unsuccessful_ = 0;
-  std::string row_;
-  DateCache dates_;
+  std::string quoted_;  // an id that needs quoting, quoted
+  std::string row_;     // a row longer than the output's buffer
+  MinuteText minutes_;
 };
 
 // Appends one CSV field with python's csv.QUOTE_MINIMAL rules.
@@ -69,7 +62,10 @@ void append_csv_field(std::string& out, std::string_view field);
 // python's str(datetime) of a UTC time: "2024-05-01 12:00:00.250000+00:00".
 std::string python_datetime(std::int64_t micros);
 
-// Appends python_datetime(micros) to `out`.
-void append_python_datetime(std::string& out, std::int64_t micros, DateCache& cache);
+// python_datetime(micros) written at `p`, which has room for
+// kMaxPythonDatetime bytes; returns the end. `minutes` keeps the text of
+// the last minute written.
+constexpr std::size_t kMaxPythonDatetime = 32;  // "YYYY-MM-DD HH:MM:SS.ffffff+00:00"
+char* write_python_datetime(char* p, std::int64_t micros, MinuteText& minutes);
 
 }  // namespace su

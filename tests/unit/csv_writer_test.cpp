@@ -3,6 +3,8 @@
 #include "captured_output.hpp"
 
 #include <cstdio>
+#include <ctime>
+#include <random>
 #include <string>
 
 #include "base/output.hpp"
@@ -60,16 +62,45 @@ TEST_SUITE("csv writer") {
       CHECK(out == plain);
     }
   }
-  TEST_CASE("a date kept from the previous row is replaced when the day changes") {
-    su::DateCache cache;
-    std::string out;
-    su::append_python_datetime(out, kT, cache);
-    out += '|';
-    su::append_python_datetime(out, kT + 86400000000LL, cache);
-    out += '|';
-    su::append_python_datetime(out, kT - 1, cache);
-    CHECK(out == "2024-05-01 12:00:00+00:00|2024-05-02 12:00:00+00:00|"
-                 "2024-05-01 11:59:59.999999+00:00");
+  TEST_CASE("a minute kept from the previous row is replaced when the minute or day changes") {
+    su::MinuteText minutes;
+    char text[3 * su::kMaxPythonDatetime];
+    char* p = su::write_python_datetime(text, kT, minutes);
+    *p++ = '|';
+    p = su::write_python_datetime(p, kT + 86400000000LL, minutes);
+    *p++ = '|';
+    p = su::write_python_datetime(p, kT - 1, minutes);
+    CHECK(std::string(text, p) == "2024-05-01 12:00:00+00:00|2024-05-02 12:00:00+00:00|"
+                                  "2024-05-01 11:59:59.999999+00:00");
+  }
+  TEST_CASE("writes every time as gmtime does, in any order, before the epoch too") {
+    // Times from 1901 to 2106 and runs of close ones, compared with libc's
+    // calendar; a kept minute must never leak into the next row.
+    std::mt19937_64 rng(15);
+    su::MinuteText minutes;
+    std::int64_t t = kT;
+    for (int i = 0; i < 100000; ++i) {
+      switch (rng() % 4) {
+        case 0: t = static_cast<std::int64_t>(rng() % 6500000000ULL) * 1000000 -
+                    2100000000LL * 1000000 + static_cast<std::int64_t>(rng() % 1000000); break;
+        case 1: t += static_cast<std::int64_t>(rng() % 120000000); break;
+        case 2: t -= static_cast<std::int64_t>(rng() % 120000000); break;
+        default: t = t / 1000000 * 1000000; break;  // no fraction
+      }
+      std::int64_t secs = t >= 0 ? t / 1000000 : -((-t + 999999) / 1000000);
+      auto frac = static_cast<int>(t - secs * 1000000);
+      std::time_t tt = static_cast<std::time_t>(secs);
+      std::tm tm{};
+      REQUIRE(gmtime_r(&tt, &tm) != nullptr);
+      char want[64];
+      int n = std::snprintf(want, sizeof want, "%04d-%02d-%02d %02d:%02d:%02d", tm.tm_year + 1900,
+                            tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+      if (frac) n += std::snprintf(want + n, sizeof want - n, ".%06d", frac);
+      n += std::snprintf(want + n, sizeof want - n, "+00:00");
+      char got[su::kMaxPythonDatetime];
+      char* end = su::write_python_datetime(got, t, minutes);
+      REQUIRE(std::string(got, end) == std::string(want, static_cast<std::size_t>(n)));
+    }
   }
   TEST_CASE("writes python's statuses: uxsuccess as success, unfinished as failure") {
     Captured c;
@@ -84,6 +115,17 @@ TEST_SUITE("csv writer") {
           "b,xfail,2024-05-01 12:00:00+00:00,2024-05-01 12:00:00.000001+00:00\r\n"
           "c,failure,2024-05-01 12:00:00.000002+00:00,2024-05-01 12:00:00.000002+00:00\r\n");
     CHECK_FALSE(w.successful());
+  }
+  TEST_CASE("a quoted id and a row longer than the output's buffer are written whole") {
+    Captured c;
+    su::CsvWriter w{c.out, {}};
+    std::string huge(c.out.capacity() + 10, 'x');
+    w.on_result(result("a,\"b\"", Status::success, kT, kT));
+    w.on_result(result(huge, Status::skip, kT, kT));
+    w.on_result(result("z", Status::success, kT, kT));
+    CHECK(c.text() == "\"a,\"\"b\"\"\",success,2024-05-01 12:00:00+00:00,2024-05-01 12:00:00+00:00\r\n" +
+                          huge + ",skip,2024-05-01 12:00:00+00:00,2024-05-01 12:00:00+00:00\r\n"
+                          "z,success,2024-05-01 12:00:00+00:00,2024-05-01 12:00:00+00:00\r\n");
   }
   TEST_CASE("a test without timestamps takes the last time seen, else the wall clock") {
     Captured c;
