@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "base/hash.hpp"
 #include "base/timestamp.hpp"
 
 namespace su {
@@ -23,9 +24,9 @@ std::string format_seconds_3(std::int64_t micros) {
   return buf;
 }
 
-std::uint32_t IdLister::find(std::string_view id, std::uint64_t h, std::size_t& slot) const {
-  return index_.find(
-      h, [&](std::uint32_t r) { return active_[r].hash == h && same_string(active_[r].id, id); }, slot);
+std::uint32_t IdLister::find(std::string_view id, OpenTestIndex::Miss& miss) {
+  return open_.find(id, kNoRoute, [&](std::uint32_t r) { return same_string(active_[r].id, id); },
+                    miss);
 }
 
 void IdLister::on_event(const Event& e) {
@@ -39,10 +40,9 @@ void IdLister::on_event(const Event& e) {
   if (e.status == Status::exists) {
     if (options_.exists) report(id, 0);
   } else if (e.status == Status::inprogress || e.status == Status::none) {
-    std::uint64_t h = hash_bytes(id);
-    std::size_t slot = 0;
-    std::uint32_t r = find(id, h, slot);
-    if (r == HashIndex::kNone) {
+    OpenTestIndex::Miss miss;
+    std::uint32_t r = find(id, miss);
+    if (r == OpenTestIndex::kNone) {
       if (free_.empty()) {
         r = static_cast<std::uint32_t>(active_.size());
         active_.emplace_back();
@@ -52,10 +52,11 @@ void IdLister::on_event(const Event& e) {
       }
       Active& a = active_[r];
       a.id.assign(id);
-      a.hash = h;
       a.sequence = sequence_++;
       a.live = true;
-      index_.insert(slot, r, hash_of());
+      open_.add(r, miss, [this](std::uint32_t held) {
+        return std::pair(std::string_view(active_[held].id), kNoRoute);
+      });
     }
     active_[r].start = now_;
   } else {
@@ -64,14 +65,13 @@ void IdLister::on_event(const Event& e) {
 }
 
 void IdLister::end_test(std::string_view id) {
-  std::uint64_t h = hash_bytes(id);
-  std::size_t slot = 0;
-  std::uint32_t r = find(id, h, slot);
+  OpenTestIndex::Miss miss;
+  std::uint32_t r = find(id, miss);
   std::optional<std::int64_t> start;
-  if (r != HashIndex::kNone) {
+  if (r != OpenTestIndex::kNone) {
     start = active_[r].start;
     active_[r].live = false;
-    index_.erase(h, r, hash_of());
+    open_.remove(r);
     free_.push_back(r);
   }
   if (start && now_) report(id, *now_ - *start);

@@ -18,9 +18,8 @@
 #include <string>
 #include <vector>
 
-#include "base/hash.hpp"
-#include "base/hash_index.hpp"
 #include "base/output.hpp"
+#include "event/open_test_index.hpp"
 #include "event/sink.hpp"
 
 namespace su {
@@ -42,18 +41,15 @@ class IdLister : public EventSink {
  private:
   struct Active {
     std::string id;
-    std::uint64_t hash = 0;
     std::optional<std::int64_t> start;  // µs; none if no time was known
     std::uint64_t sequence = 0;
     bool live = false;
   };
 
-  // The live record for `id` (hash `h`), or HashIndex::kNone and the slot
-  // for a new one.
-  std::uint32_t find(std::string_view id, std::uint64_t h, std::size_t& slot) const;
-  auto hash_of() const {
-    return [this](std::uint32_t record) { return active_[record].hash; };
-  }
+  // The live record for `id`, or OpenTestIndex::kNone and `miss` for
+  // adding one. su-ls keys tests by id alone, as subunit-ls does.
+  std::uint32_t find(std::string_view id, OpenTestIndex::Miss& miss);
+  static constexpr std::optional<std::string_view> kNoRoute{};
   void end_test(std::string_view id);
   void report(std::string_view id, std::optional<std::int64_t> micros);
 
@@ -61,10 +57,10 @@ class IdLister : public EventSink {
   ListOptions options_;
   std::optional<std::int64_t> now_;
   // Tests in progress: records pooled in active_ (a finished test's record
-  // is reused), found through index_ by id (see HashIndex).
+  // is reused), found through open_ by id.
   std::vector<Active> active_;
   std::vector<std::uint32_t> free_;
-  HashIndex index_;
+  OpenTestIndex open_;
   std::string scratch_;  // the --times column, built without allocating
   std::uint64_t sequence_ = 0;
 };

@@ -1,8 +1,17 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "captured_output.hpp"
 
 #include "base/timestamp.hpp"
+#include "event/event.hpp"
 #include "ops/id_lister.hpp"
 
 TEST_SUITE("id lister") {
@@ -55,5 +64,89 @@ TEST_SUITE("id lister") {
     out.clear();
     CHECK(su::append_seconds_3(10000999, out));
     CHECK(out == "10.001");
+  }
+}
+
+namespace {
+
+// subunit-ls' rules, written plainly: the model the lister must match.
+struct ListerModel {
+  struct Live {
+    std::optional<std::int64_t> start;
+    std::uint64_t sequence;
+  };
+  std::map<std::string, Live> live;
+  std::optional<std::int64_t> now;
+  std::uint64_t sequence = 0;
+  std::string out;
+
+  void report(const std::string& id, std::int64_t micros) {
+    out += id + " " + su::format_seconds_3(micros) + "\n";
+  }
+  void end(const std::string& id) {
+    auto at = live.find(id);
+    std::optional<std::int64_t> start;
+    if (at != live.end()) {
+      start = at->second.start;
+      live.erase(at);
+    }
+    report(id, start && now ? *now - *start : 0);
+  }
+  void on_event(const std::string& id, su::Status status, std::optional<std::int64_t> t) {
+    if (t) now = t;
+    if (status == su::Status::exists) {
+      report(id, 0);
+    } else if (status == su::Status::inprogress || status == su::Status::none) {
+      auto [at, added] = live.try_emplace(id, Live{std::nullopt, sequence});
+      if (added) ++sequence;
+      at->second.start = now;
+    } else {
+      end(id);
+    }
+  }
+  void finish() {
+    std::vector<std::pair<std::uint64_t, std::string>> left;
+    for (const auto& [id, l] : live) left.emplace_back(l.sequence, id);
+    std::sort(left.begin(), left.end());
+    for (const auto& [seq, id] : left) end(id);
+  }
+};
+
+}  // namespace
+
+TEST_SUITE("id lister") {
+  TEST_CASE("lists as subunit-ls does however many tests are open at once, ids sharing tails") {
+    // Up to 60 tests open at once (past the 16 found by their ids' tails),
+    // ids that differ only at the front, re-opened ids, events without times.
+    using su::Status;
+    const Status statuses[] = {Status::none, Status::inprogress, Status::inprogress,
+                               Status::success, Status::fail, Status::skip, Status::exists};
+    for (std::uint64_t seed = 1; seed <= 300; ++seed) {
+      std::mt19937_64 rng(seed);
+      std::size_t pool = 1 + rng() % 60;
+      std::vector<std::string> ids;
+      for (std::size_t i = 0; i < pool; ++i)
+        ids.push_back(std::string(1 + rng() % 3, static_cast<char>('a' + i % 26)) +
+                      std::to_string(i / 26) + ".tests.test_module.TestCase.test_same_tail");
+      su::test::CapturedOutput c;
+      su::IdLister lister{c.out, {.times = true, .exists = true, .passthrough = true}};
+      ListerModel model;
+      std::int64_t t = 1700000000000000;
+      for (int n = 0, events = static_cast<int>(rng() % 400); n < events; ++n) {
+        const std::string& id = ids[rng() % pool];
+        Status status = statuses[rng() % std::size(statuses)];
+        std::optional<std::int64_t> time;
+        if (rng() % 4) time = t += static_cast<std::int64_t>(rng() % 5000);
+        su::Event e;
+        e.test_id = id;
+        e.status = status;
+        if (time) e.timestamp = su::Timestamp::from_micros(*time);
+        lister.on_event(e);
+        model.on_event(id, status, time);
+      }
+      lister.finish();
+      model.finish();
+      REQUIRE(c.text() == model.out);
+    }
   }
 }
