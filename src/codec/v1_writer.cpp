@@ -191,10 +191,22 @@ void V1Writer::test(std::string_view id) {
 }
 
 void V1Writer::outcome_line(V1Outcome outcome, std::string_view id, std::string_view suffix) {
-  out_.write(v1_keyword(outcome));
-  out_.write(": ");
-  out_.write(id);
-  out_.write(suffix);
+  std::string_view keyword = v1_keyword(outcome);
+  std::size_t n = keyword.size() + 2 + id.size() + suffix.size();
+  char* at = out_.room(n);
+  if (!at) {  // longer than the whole buffer
+    out_.write(keyword);
+    out_.write(": ");
+    out_.write(id);
+    out_.write(suffix);
+    return;
+  }
+  std::memcpy(at, keyword.data(), keyword.size());
+  at += keyword.size();
+  std::memcpy(at, ": ", 2);
+  std::memcpy(at + 2, id.data(), id.size());
+  std::memcpy(at + 2 + id.size(), suffix.data(), suffix.size());
+  out_.commit(n);
 }
 
 void V1Writer::outcome(V1Outcome outcome, std::string_view id) { outcome_line(outcome, id, "\n"); }
