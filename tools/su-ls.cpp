@@ -3,24 +3,8 @@
 #include "base/output.hpp"
 #include "common/tool.hpp"
 #include "event/sink.hpp"
-#include "ops/result_aggregator.hpp"
+#include "ops/failure_watch.hpp"
 #include "ops/id_lister.hpp"
-
-namespace {
-
-// The exit status subunit-ls takes from testtools' StreamSummary: any test
-// that failed or never completed makes the answer "no". Unlike the one rule
-// (ops/outcome.hpp), an unexpected success does not: su-ls's exit status is
-// subunit-ls's, which scripts rely on.
-class FailureCounter : public su::ResultHandler {
- public:
-  void on_result(const su::TestResult& r) override {
-    if (!r.complete || r.status == su::Status::fail) ++failures;
-  }
-  std::size_t failures = 0;
-};
-
-}  // namespace
 
 int main(int argc, char** argv) {
   su::Tool tool{"su-ls", "List the tests in a subunit stream, in completion order."};
@@ -37,10 +21,9 @@ int main(int argc, char** argv) {
     options.passthrough = !no_passthrough;
     auto reader = tool.open(input);
     su::IdLister lister{su::standard_output(), options};
-    FailureCounter counter;
-    su::ResultAggregator summary{counter, {.keep_tags = false}};
-    su::TeeSink both{lister, summary};
+    su::FailureWatch failures;
+    su::TeeSink both{lister, failures};
     su::pump(*reader, both);
-    return counter.failures > 0 ? su::Exit::no : su::Exit::ok;
+    return failures.failed() ? su::Exit::no : su::Exit::ok;
   });
 }
