@@ -175,29 +175,9 @@ bool V1TimeParser::parse_slow(std::string_view t, Timestamp& out, std::string& r
 }
 
 void append_v1_time(const Timestamp& ts, std::string& out) {
-  std::int64_t us = ts.micros();
-  std::int64_t secs = us / 1000000, frac = us % 1000000;
-  std::int64_t days = secs / 86400, rem = secs % 86400;
-  CivilDate date = civil_from_days(days);
-  std::int64_t y = date.year, m = date.month, d = date.day;
-  // "YYYY-MM-DD HH:MM:SS.ffffffZ", formatted by hand: this runs once per
-  // time line and printf was most of su-downgrade's time.
-  char buf[27];
-  put_digits(buf, 4, y);
-  buf[4] = '-';
-  put_digits(buf + 5, 2, m);
-  buf[7] = '-';
-  put_digits(buf + 8, 2, d);
-  buf[10] = ' ';
-  put_digits(buf + 11, 2, rem / 3600);
-  buf[13] = ':';
-  put_digits(buf + 14, 2, rem / 60 % 60);
-  buf[16] = ':';
-  put_digits(buf + 17, 2, rem % 60);
-  buf[19] = '.';
-  put_digits(buf + 20, 6, frac);
-  buf[26] = 'Z';
-  out.append(buf, sizeof buf);
+  char text[V1TimeFormatter::kSize];
+  V1TimeFormatter().write(ts, text);
+  out.append(text, sizeof text);
 }
 
 void V1TimeFormatter::write(const Timestamp& ts, char* out) {

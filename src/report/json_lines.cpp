@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/civil_date.hpp"
+#include "base/decimal_text.hpp"
 #include "base/json.hpp"
 #include "base/utf8.hpp"
 
@@ -37,10 +38,7 @@ void append_base64(std::string& out, std::string_view bytes) {
 
 void append_digits(std::string& out, std::int64_t v, int width) {
   char buf[20];
-  for (int i = width - 1; i >= 0; --i) {
-    buf[i] = static_cast<char>('0' + v % 10);
-    v /= 10;
-  }
+  put_digits(buf, width, v);
   out.append(buf, static_cast<std::size_t>(width));
 }
 
