@@ -72,8 +72,8 @@ Format sniff_format(BufferedInput& in) {
     Format early;
     if (in.drained() && settled(in.data(), in.available(), early)) return early;
   }
-  // A mapped file has all of itself available: still look at the window
-  // only (a v1 stream has no v2 packet to stop the scan early).
+  // A file's first read brings more than the window: still look at the
+  // window only (a v1 stream has no v2 packet to stop the scan early).
   std::size_t avail = std::min(in.fill(kWindow), kWindow);
   Format format = Format::v2;
   settled(in.data(), avail, format);

@@ -20,8 +20,9 @@
 namespace su {
 namespace {
 
-// Regular files are read through a mapping (base/input.hpp); if another
-// process truncates one under us, touching the lost pages raises SIGBUS.
+// The archive's files are read through a mapping (archive/file_ops.hpp); if
+// another process truncates one under us, touching the lost pages raises
+// SIGBUS.
 // That is an I/O failure, reported as one (exit 4), not a crash.
 char bus_message[160];
 std::size_t bus_message_size = 0;
