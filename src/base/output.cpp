@@ -14,11 +14,10 @@ namespace {
 
 // A pipe holds 64 KiB, so larger writes to one gain nothing. A regular file
 // is written in 1 MiB blocks: the kernel keeps the bytes of each write in
-// page-cache folios as large as the write, and a tool that maps the file
-// later maps one folio at a time. Our 1M-test stream, decoded by su-stats
-// from a copy written in 64 KiB blocks, cost 16 ms of system time; from one
-// written in 1 MiB blocks, 4 ms (bench/bench-core.sh compares 8 KiB blocks,
-// as python writes, with 1 MiB).
+// page-cache folios as large as the write, and whoever reads the file later
+// pays per folio: read() of the 1M-test stream written in 8 KiB blocks (as
+// python writes) took 38-40 ms, of one written in 1 MiB blocks 16 ms
+// (bench/bench-core.sh compares the two).
 std::size_t buffer_size_for(int fd) {
   struct stat st{};
   bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
@@ -28,7 +27,9 @@ std::size_t buffer_size_for(int fd) {
 }  // namespace
 
 Output::Output(int fd, std::string name, bool owns_fd)
-    : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)), buf_(buffer_size_for(fd)) {}
+    : fd_(fd), owns_fd_(owns_fd), name_(std::move(name)),
+      capacity_(buffer_size_for(fd)),
+      buf_(std::make_unique_for_overwrite<char[]>(capacity_)) {}
 
 Output::~Output() {
   try {
@@ -41,15 +42,15 @@ Output::~Output() {
 void Output::flush() {
   std::size_t n = used_;
   used_ = 0;
-  write_all(buf_.data(), n);
+  write_all(buf_.get(), n);
 }
 
 void Output::write_slow(std::string_view bytes) {
   flush();
-  if (bytes.size() >= buf_.size()) {
+  if (bytes.size() >= capacity_) {
     write_all(bytes.data(), bytes.size());
   } else {
-    std::memcpy(buf_.data(), bytes.data(), bytes.size());
+    std::memcpy(buf_.get(), bytes.data(), bytes.size());
     used_ = bytes.size();
   }
 }

@@ -7,7 +7,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace su {
 
@@ -20,30 +19,30 @@ class Output {
   Output& operator=(const Output&) = delete;
 
   void write(std::string_view bytes) {
-    if (bytes.size() <= buf_.size() - used_) {
-      std::copy(bytes.begin(), bytes.end(), buf_.data() + used_);
+    if (bytes.size() <= capacity_ - used_) {
+      std::copy(bytes.begin(), bytes.end(), buf_.get() + used_);
       used_ += bytes.size();
     } else {
       write_slow(bytes);
     }
   }
   void put(char c) {
-    if (used_ == buf_.size()) flush();
+    if (used_ == capacity_) flush();
     buf_[used_++] = c;
   }
   // `n` contiguous bytes of buffer to write into directly (flushing first
   // if needed), or nullptr when `n` is larger than the whole buffer. The
   // bytes count as written once commit(n) is called.
   char* room(std::size_t n) {
-    if (n > buf_.size()) return nullptr;
-    if (n > buf_.size() - used_) flush();
-    return buf_.data() + used_;
+    if (n > capacity_) return nullptr;
+    if (n > capacity_ - used_) flush();
+    return buf_.get() + used_;
   }
   void commit(std::size_t n) { used_ += n; }
   void flush();
   const std::string& name() const { return name_; }
   // Bytes held before a write(2): 1 MiB for a regular file, 64 KiB else.
-  std::size_t capacity() const { return buf_.size(); }
+  std::size_t capacity() const { return capacity_; }
 
  private:
   void write_slow(std::string_view bytes);
@@ -52,7 +51,11 @@ class Output {
   int fd_;
   bool owns_fd_;
   std::string name_;
-  std::vector<char> buf_;
+  std::size_t capacity_;
+  // Not zeroed: a page of it is only touched when output reaches it. A
+  // zeroed 64 KiB buffer was 16 page faults before the first byte, 0.2 ms
+  // of a tool that prints a few lines on a host where a fault costs 11-16 us.
+  std::unique_ptr<char[]> buf_;
   std::size_t used_ = 0;
 };
 
