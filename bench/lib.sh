@@ -7,6 +7,8 @@
 # for sutools (default 9) and $PY_RUNS for python (default 3), run
 # alternately so that both see the same load (bench/measure.py), with a warm
 # page cache; wall clock and CPU time (user + system) both, and the peak RSS.
+# Both sides run on the same CPU ($BENCH_CPU, default the highest-numbered;
+# "any" to let the kernel choose): measure.py says why.
 # Ratios are what to read: the machines are small, shared and noisy. Each
 # row says whether the median wall-clock ratio meets $BENCH_TARGET (150x).
 set -euo pipefail

@@ -18,9 +18,18 @@ With --pair the two commands run alternately (sutools, python, sutools,
 ...), so that both sides see the same load: on a shared machine the ratio of
 two medians measured side by side is what to read, not either time alone.
 
+Every command runs on one CPU, the same for both sides of a pair:
+$BENCH_CPU if set (a number; "any" lets the kernel choose), else the
+highest-numbered CPU this process may use. On the 2-core machines the
+project is measured on, one core ran every program about 1.5 times slower
+than the other (su-stats 22 ms against 16.5, subunit-stats 4.2 s against
+2.7, pinned with taskset), so where each run happened to land decided more
+of a ratio than the programs did.
+
 The peak RSS comes from one more run under GNU time (a child of python
 reports python's own RSS as its peak).
 """
+import os
 import resource
 import shlex
 import statistics
@@ -55,7 +64,17 @@ def summary(samples, cmd, path):
     return f"{wall:.4f} {cpu:.4f} {peak_kib(cmd, path)}"
 
 
+def pin_to_one_cpu():
+    """Runs this process, and so every command it starts, on one CPU."""
+    choice = os.environ.get("BENCH_CPU", "")
+    if choice == "any" or not hasattr(os, "sched_setaffinity"):
+        return
+    cpu = int(choice) if choice else max(os.sched_getaffinity(0))
+    os.sched_setaffinity(0, {cpu})
+
+
 def main():
+    pin_to_one_cpu()
     if sys.argv[1] == "--pair":
         su_runs, py_runs, path = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
         su_cmd, py_cmd = shlex.split(sys.argv[5]), shlex.split(sys.argv[6])
