@@ -4,12 +4,13 @@
 # GB/s of CPU time (user + system, median of $DECODE_RUNS runs, default 21)
 # on the largest stream, against $DECODE_TARGET (1.5 GB/s on one core, issue
 # 15). CPU time rather than the wall clock: a busy machine stretches the wall
-# clock far more. Usage: bench/bench-core.sh [N...]
+# clock far more. Usage: bench/bench-core.sh [N...]   (DECODE_ONLY=1: only
+# the decoding measurement, on the largest N)
 source "$(dirname "$0")/lib.sh"
 DECODE_RUNS=${DECODE_RUNS:-21}
 DECODE_TARGET=${DECODE_TARGET:-1.5}
 sizes=${*:-100000 1000000}
-for n in $sizes; do
+[ -n "${DECODE_ONLY:-}" ] || for n in $sizes; do
   v2=$(stream "$n" v2)
   echo "== $n tests"
   compare "su-ls ($n)" "$v2" "su-ls" "subunit-ls"
@@ -20,13 +21,13 @@ for n in $sizes; do
 done
 # The decoding target, on the largest stream asked for. What a decoder
 # pays for its input depends on how the kernel holds the file: in page-cache
-# folios as large as the writes that made it. A file written in small
-# blocks (python's file objects write 8 KiB; a test runner's stream still in
-# the cache) is mapped 4 KiB at a time, and mapping the 1M-test stream that
-# way costs su-stats 24-28 ms of system time; one written in large blocks
-# (sutools writes a file 1 MiB at a time; a file read back from disk is
-# held much the same) maps in large pieces, for 4-8 ms. So the same
-# bytes are measured both ways, each copy written afresh to fix its layout.
+# folios as large as the writes that made it, and read() pays per folio. A
+# file written in small blocks (python's file objects write 8 KiB; a test
+# runner's stream still in the cache) is held in small folios: reading the
+# 1M-test stream so took 38-40 ms in the tenth session; written in large
+# blocks (sutools writes a file 1 MiB at a time; a file read back from
+# disk is held much the same), 16 ms. So the same bytes are measured both
+# ways, each copy written afresh to fix its layout.
 v2=$(stream "${sizes##* }" v2)
 bytes=$(stat -L -c %s "$v2")
 for layout in "8K:8 KiB" "1M:1 MiB"; do
