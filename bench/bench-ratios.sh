@@ -13,7 +13,7 @@ sizes=${*:-100000}
 for n in $sizes; do
   v2=$(stream "$n" v2)
   v1=$(stream "$n" v1)
-  echo "== $n tests (medians: sutools of $BENCH_RUNS runs, python of $PY_RUNS, alternating, on CPU ${BENCH_CPU:-$(python3 -c "import os; print(max(os.sched_getaffinity(0)))")})"
+  echo "== $n tests (medians: sutools of $BENCH_RUNS runs, python of $PY_RUNS, alternating, on CPU $(/usr/bin/python3 "$BENCH_DIR/measure.py" --cpu))"
   compare "su-ls ($n)" "$v2" "su-ls" "subunit-ls"
   compare "su-stats ($n)" "$v2" "su-stats" "subunit-stats"
   compare "su-filter glance ($n)" "$v2" \

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Time commands: medians of wall and CPU time over several runs, and peak RSS.
 
-Usage: measure.py RUNS INPUT COMMAND-LINE
+Usage: measure.py --cpu
+         prints the CPU the commands would run on ("any" if not pinned)
+       measure.py RUNS INPUT COMMAND-LINE
          prints "WALL CPU KIB" for one command
        measure.py --pair SU_RUNS PY_RUNS INPUT SU-COMMAND PY-COMMAND
          prints "WALL CPU KIB WALL CPU KIB", sutools first, python second
@@ -64,17 +66,22 @@ def summary(samples, cmd, path):
     return f"{wall:.4f} {cpu:.4f} {peak_kib(cmd, path)}"
 
 
-def pin_to_one_cpu():
-    """Runs this process, and so every command it starts, on one CPU."""
+def chosen_cpu():
+    """The CPU to run on, or None to let the kernel choose."""
     choice = os.environ.get("BENCH_CPU", "")
     if choice == "any" or not hasattr(os, "sched_setaffinity"):
-        return
-    cpu = int(choice) if choice else max(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
+        return None
+    return int(choice) if choice else max(os.sched_getaffinity(0))
 
 
 def main():
-    pin_to_one_cpu()
+    cpu = chosen_cpu()
+    if sys.argv[1] == "--cpu":
+        print("any" if cpu is None else cpu)
+        return
+    if cpu is not None:
+        # This process, and so every command it starts, runs on that CPU.
+        os.sched_setaffinity(0, {cpu})
     if sys.argv[1] == "--pair":
         su_runs, py_runs, path = int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
         su_cmd, py_cmd = shlex.split(sys.argv[5]), shlex.split(sys.argv[6])
