@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <string>
+#include <fcntl.h>
 #include <unistd.h>
 #include <vector>
 
@@ -13,12 +13,21 @@
 
 namespace {
 
-// The process's resident memory (VmRSS), in KiB.
+// The process's resident memory, in KiB. Read without allocating: under
+// AddressSanitizer freed memory is quarantined, not reused, so a reading
+// that allocated (an ifstream and its lines, once per 64 KiB read) grew
+// the RSS it measured by 10 MiB over the file.
 long resident_kib() {
-  std::ifstream status("/proc/self/status");
-  for (std::string line; std::getline(status, line);)
-    if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
-  return -1;
+  char text[128];
+  int fd = ::open("/proc/self/statm", O_RDONLY);
+  if (fd < 0) return -1;
+  ssize_t n = ::read(fd, text, sizeof text - 1);
+  ::close(fd);
+  if (n <= 0) return -1;
+  text[n] = '\0';
+  long size_pages = 0, resident_pages = 0;  // statm: size, resident, ... in pages
+  if (std::sscanf(text, "%ld %ld", &size_pages, &resident_pages) != 2) return -1;
+  return resident_pages * (::sysconf(_SC_PAGESIZE) / 1024);
 }
 
 // A regular file of `size` bytes, every page of it starting with the
