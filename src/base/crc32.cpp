@@ -6,6 +6,9 @@
 
 #if defined(__x86_64__)
 #include <immintrin.h>
+#if __has_include(<sys/platform/x86.h>)
+#include <sys/platform/x86.h>
+#endif
 #endif
 
 namespace su {
@@ -222,17 +225,20 @@ SU_WIDE_TARGET std::uint32_t fold_wide(const std::uint8_t* p, std::size_t size) 
   return reduce(_mm_xor_si128(_mm_xor_si128(lanes[0], lanes[1]), _mm_xor_si128(lanes[2], lanes[3])));
 }
 
-// Read once at start-up rather than behind a guard on every call.
-bool detect_clmul() {
-  __builtin_cpu_init();
-  return __builtin_cpu_supports("pclmul") && __builtin_cpu_supports("sse4.1");
-}
+// Read once at start-up rather than behind a guard on every call. glibc
+// has read the CPU's features before main; asking libgcc instead
+// (__builtin_cpu_supports) links in its own start-up pass of CPUID
+// instructions, each a trap to the hypervisor on a virtual machine.
+#if __has_include(<sys/platform/x86.h>)
+#define SU_CPU_HAS(glibc_name, gcc_name) CPU_FEATURE_ACTIVE(glibc_name)
+#else
+#define SU_CPU_HAS(glibc_name, gcc_name) (__builtin_cpu_init(), __builtin_cpu_supports(gcc_name))
+#endif
+bool detect_clmul() { return SU_CPU_HAS(PCLMULQDQ, "pclmul") && SU_CPU_HAS(SSE4_1, "sse4.1"); }
 const bool kHaveClmul = detect_clmul();
 bool detect_wide() {
-  __builtin_cpu_init();
-  return kHaveClmul && __builtin_cpu_supports("avx512f") &&
-         __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vl") &&
-         __builtin_cpu_supports("vpclmulqdq");
+  return kHaveClmul && SU_CPU_HAS(AVX512F, "avx512f") && SU_CPU_HAS(AVX512BW, "avx512bw") &&
+         SU_CPU_HAS(AVX512VL, "avx512vl") && SU_CPU_HAS(VPCLMULQDQ, "vpclmulqdq");
 }
 const bool kHaveWide = detect_wide();
 #endif

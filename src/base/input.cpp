@@ -1,5 +1,6 @@
 #include "base/input.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -8,6 +9,7 @@
 #include <zstd.h>
 
 #include "base/error.hpp"
+#include "base/page_populate.hpp"
 
 namespace su {
 namespace {
@@ -26,6 +28,7 @@ class FdInput : public Input {
       : Input(std::move(name)), fd_(fd), owned_(owned), replay_(std::move(replay)) {
     struct stat st{};
     regular_ = fstat(fd_, &st) == 0 && S_ISREG(st.st_mode);
+    if (regular_) size_bound_ = static_cast<std::uint64_t>(st.st_size) + replay_.size();
   }
   ~FdInput() override {
     if (owned_) ::close(fd_);
@@ -53,11 +56,15 @@ class FdInput : public Input {
   // than 64 KiB ones on the 1M-test stream (512 KiB and 1 MiB no better). A
   // pipe gives 64 KiB at most.
   std::size_t buffer_size() const override { return regular_ ? kReadSize : Input::buffer_size(); }
+  // (A file can grow while it is read; this is only how much room to
+  // prepare.)
+  std::uint64_t size_bound() const override { return size_bound_; }
 
  private:
   int fd_;
   bool owned_;
   bool regular_ = false;
+  std::uint64_t size_bound_ = 0;
   bool drained_ = false;
   std::string replay_;
   std::size_t replay_pos_ = 0;
@@ -220,7 +227,13 @@ std::unique_ptr<Input> memory_input(std::string bytes, std::string name) {
 BufferedInput::BufferedInput(std::unique_ptr<Input> in)
     : in_(std::move(in)),
       capacity_(in_->buffer_size()),
-      buf_(std::make_unique_for_overwrite<std::uint8_t[]>(capacity_)) {}
+      buf_(std::make_unique_for_overwrite<std::uint8_t[]>(capacity_)) {
+  // The pages a file will fill, mapped in at once (base/page_populate.cpp);
+  // a pipe's reads come as they come, and a short file still pays only for
+  // the pages it fills.
+  if (std::uint64_t bound = in_->size_bound())
+    populate_for_write(buf_.get(), static_cast<std::size_t>(std::min<std::uint64_t>(capacity_, bound)));
+}
 
 void BufferedInput::make_room(std::size_t n) {
   // Room for n bytes from pos_, plus a useful read beyond what is held.

@@ -25,6 +25,9 @@ class Input {
   // The read buffer BufferedInput starts with for this input (it grows
   // only for a packet larger than that).
   virtual std::size_t buffer_size() const { return 64 * 1024; }
+  // At most how many bytes reads will give, where that is known (a regular
+  // file: its size); 0 where it is not.
+  virtual std::uint64_t size_bound() const { return 0; }
 
  protected:
   explicit Input(std::string name) : name_(std::move(name)) {}
