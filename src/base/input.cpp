@@ -28,7 +28,8 @@ class FdInput : public Input {
       : Input(std::move(name)), fd_(fd), owned_(owned), replay_(std::move(replay)) {
     struct stat st{};
     regular_ = fstat(fd_, &st) == 0 && S_ISREG(st.st_mode);
-    if (regular_) size_bound_ = static_cast<std::uint64_t>(st.st_size) + replay_.size();
+    // (The bytes taken off to sniff came from the file: its size holds them.)
+    if (regular_) size_hint_ = static_cast<std::uint64_t>(st.st_size);
   }
   ~FdInput() override {
     if (owned_) ::close(fd_);
@@ -56,15 +57,13 @@ class FdInput : public Input {
   // than 64 KiB ones on the 1M-test stream (512 KiB and 1 MiB no better). A
   // pipe gives 64 KiB at most.
   std::size_t buffer_size() const override { return regular_ ? kReadSize : Input::buffer_size(); }
-  // (A file can grow while it is read; this is only how much room to
-  // prepare.)
-  std::uint64_t size_bound() const override { return size_bound_; }
+  std::uint64_t size_hint() const override { return size_hint_; }
 
  private:
   int fd_;
   bool owned_;
   bool regular_ = false;
-  std::uint64_t size_bound_ = 0;
+  std::uint64_t size_hint_ = 0;
   bool drained_ = false;
   std::string replay_;
   std::size_t replay_pos_ = 0;
@@ -231,8 +230,9 @@ BufferedInput::BufferedInput(std::unique_ptr<Input> in)
   // The pages a file will fill, mapped in at once (base/page_populate.cpp);
   // a pipe's reads come as they come, and a short file still pays only for
   // the pages it fills.
-  if (std::uint64_t bound = in_->size_bound())
-    populate_for_write(buf_.get(), static_cast<std::size_t>(std::min<std::uint64_t>(capacity_, bound)));
+  if (std::uint64_t hint = in_->size_hint())
+    populate_for_write(buf_.get(),
+                       static_cast<std::size_t>(std::min<std::uint64_t>(capacity_, hint)));
 }
 
 void BufferedInput::make_room(std::size_t n) {

@@ -25,9 +25,10 @@ class Input {
   // The read buffer BufferedInput starts with for this input (it grows
   // only for a packet larger than that).
   virtual std::size_t buffer_size() const { return 64 * 1024; }
-  // At most how many bytes reads will give, where that is known (a regular
-  // file: its size); 0 where it is not.
-  virtual std::uint64_t size_bound() const { return 0; }
+  // About how many bytes reads will give, where that is known (a regular
+  // file: its size when opened); 0 where it is not. Only a hint for how
+  // much room to prepare: a file can grow or shrink while it is read.
+  virtual std::uint64_t size_hint() const { return 0; }
 
  protected:
   explicit Input(std::string name) : name_(std::move(name)) {}
