@@ -6,7 +6,10 @@
 
 #if defined(__x86_64__)
 #include <immintrin.h>
-#if __has_include(<sys/platform/x86.h>)
+// glibc's header is C: it spells bool _Bool, which GCC takes in C++ and
+// clang (the fuzz build) does not.
+#if __has_include(<sys/platform/x86.h>) && !defined(__clang__)
+#define SU_GLIBC_CPU_FEATURES 1
 #include <sys/platform/x86.h>
 #endif
 #endif
@@ -229,7 +232,7 @@ SU_WIDE_TARGET std::uint32_t fold_wide(const std::uint8_t* p, std::size_t size) 
 // has read the CPU's features before main; asking libgcc instead
 // (__builtin_cpu_supports) links in its own start-up pass of CPUID
 // instructions, each a trap to the hypervisor on a virtual machine.
-#if __has_include(<sys/platform/x86.h>)
+#ifdef SU_GLIBC_CPU_FEATURES
 #define SU_CPU_HAS(glibc_name, gcc_name) CPU_FEATURE_ACTIVE(glibc_name)
 #else
 #define SU_CPU_HAS(glibc_name, gcc_name) (__builtin_cpu_init(), __builtin_cpu_supports(gcc_name))
